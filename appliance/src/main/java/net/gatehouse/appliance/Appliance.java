@@ -1,0 +1,89 @@
+package net.gatehouse.appliance;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import net.gatehouse.appliance.command.Authorizer;
+import net.gatehouse.appliance.command.CommandService;
+import net.gatehouse.appliance.command.Principal;
+import net.gatehouse.appliance.config.BodyCodec;
+import net.gatehouse.appliance.config.ConfigObject;
+import net.gatehouse.appliance.config.Snapshot;
+import net.gatehouse.appliance.schema.ComponentType;
+import net.gatehouse.appliance.schema.Schema;
+import net.gatehouse.appliance.store.ConfigStore;
+import net.gatehouse.appliance.store.H2ConfigStore;
+import net.gatehouse.appliance.tmsh.TmshSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One appliance instance's core: its configuration store, the running configuration built from it
+ * (built-in objects first, then what the store holds), and the command service that changes it.
+ */
+public final class Appliance implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Appliance.class);
+
+    private final ConfigStore store;
+    private final CommandService commands;
+
+    private Appliance(ConfigStore store, CommandService commands) {
+        this.store = store;
+        this.commands = commands;
+    }
+
+    /** Opens the appliance whose data lives in {@code dataDirectory}, creating it on first boot. */
+    public static Appliance open(Path dataDirectory, Clock clock) {
+        return open(dataDirectory, clock, Schema.standard());
+    }
+
+    public static Appliance open(Path dataDirectory, Clock clock, Schema schema) {
+        ConfigStore store = H2ConfigStore.open(dataDirectory);
+        try {
+            Snapshot running = load(schema, store);
+            LOG.info("Loaded the running configuration at generation {}", running.generation());
+            return new Appliance(store, new CommandService(running, store, Authorizer.administratorsOnly(), clock));
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    /** The built-in objects of every component, then every stored object over them. */
+    static Snapshot load(Schema schema, ConfigStore store) {
+        Snapshot.Builder builder = Snapshot.empty(schema).toBuilder();
+        for (ComponentType type : schema.types()) {
+            for (ComponentType.Builtin builtin : type.builtins()) {
+                builder.put(new ConfigObject(type, type.builtinPath(builtin), builtin.body(), 0));
+            }
+        }
+        for (ConfigStore.StoredObject row : store.objects()) {
+            ComponentType type = schema.type(row.kind()).orElseThrow(() -> new IllegalStateException(
+                    "the configuration store holds an unknown component '" + row.kind() + "'"));
+            builder.put(new ConfigObject(type, row.fullPath(), BodyCodec.read(row.body()), row.generation()));
+        }
+        return builder.view(store.generation());
+    }
+
+    public CommandService commands() {
+        return commands;
+    }
+
+    public Snapshot snapshot() {
+        return commands.snapshot();
+    }
+
+    /** A tmsh session for a principal, starting in {@code /Common}. */
+    public TmshSession tmsh(Principal principal) {
+        return new TmshSession(commands, principal);
+    }
+
+    public ConfigStore store() {
+        return store;
+    }
+
+    @Override
+    public void close() {
+        store.close();
+    }
+}

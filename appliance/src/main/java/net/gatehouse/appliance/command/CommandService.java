@@ -1,0 +1,357 @@
+package net.gatehouse.appliance.command;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import net.gatehouse.appliance.config.Body;
+import net.gatehouse.appliance.config.BodyCodec;
+import net.gatehouse.appliance.config.ConfigError;
+import net.gatehouse.appliance.config.ConfigObject;
+import net.gatehouse.appliance.config.Edit;
+import net.gatehouse.appliance.config.Edits;
+import net.gatehouse.appliance.config.Snapshot;
+import net.gatehouse.appliance.schema.ComponentType;
+import net.gatehouse.appliance.schema.Family;
+import net.gatehouse.appliance.schema.Paths;
+import net.gatehouse.appliance.schema.Property;
+import net.gatehouse.appliance.schema.ValueType.Reference;
+import net.gatehouse.appliance.store.ConfigStore;
+import net.gatehouse.appliance.syntax.StanzaWriter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The only write path. A batch of commands is authorised, applied to a candidate snapshot,
+ * completed (derived values, implied objects), validated as BIG-IP would, committed durably to the
+ * store as one generation, and published — or refused whole, leaving nothing changed.
+ */
+public final class CommandService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CommandService.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ConfigStore store;
+    private final Authorizer authorizer;
+    private final Clock clock;
+    private final Map<String, ComponentRule> rules;
+    private final List<Consumer<Commit>> subscribers = new CopyOnWriteArrayList<>();
+    private volatile Snapshot current;
+
+    public CommandService(Snapshot initial, ConfigStore store, Authorizer authorizer, Clock clock) {
+        this.current = initial;
+        this.store = store;
+        this.authorizer = authorizer;
+        this.clock = clock;
+        this.rules = Map.of(
+                "ltm pool", new PoolRule(),
+                "ltm virtual", new VirtualRule(clock),
+                "ltm snatpool", new SnatpoolRule(),
+                "sys db", new SysDbRule());
+    }
+
+    /** The running configuration, as of the last commit. */
+    public Snapshot snapshot() {
+        return current;
+    }
+
+    /** Called after every commit, in commit order, with the new snapshot and what changed. */
+    public void subscribe(Consumer<Commit> subscriber) {
+        subscribers.add(subscriber);
+    }
+
+    public Commit execute(Principal principal, Command... commands) throws ConfigError {
+        return execute(principal, List.of(commands));
+    }
+
+    /** Applies the commands as one all-or-nothing change. */
+    public synchronized Commit execute(Principal principal, List<Command> commands) throws ConfigError {
+        Snapshot base = current;
+        Snapshot.Builder candidate = base.toBuilder();
+        Map<String, ConfigObject> touched = new LinkedHashMap<>();
+        Map<String, ConfigObject> deleted = new LinkedHashMap<>();
+        for (Command command : commands) {
+            authorizer.authorize(principal, command);
+            apply(principal, command, candidate, touched, deleted);
+        }
+        complete(candidate, touched);
+        Snapshot view = candidate.view(base.generation() + 1);
+        for (ConfigObject object : touched.values()) {
+            validate(object, view);
+        }
+        for (ConfigObject object : deleted.values()) {
+            refuseIfReferenced(object, view);
+        }
+        List<Change> changes = changes(base, touched, deleted);
+        if (changes.isEmpty()) {
+            return new Commit(base, principal, List.of(), "");
+        }
+        return commit(principal, base, candidate, changes);
+    }
+
+    private void apply(Principal principal, Command command, Snapshot.Builder candidate,
+            Map<String, ConfigObject> touched, Map<String, ConfigObject> deleted) throws ConfigError {
+        ComponentType type = command.type();
+        String path = command.fullPath();
+        Snapshot view = candidate.view(0);
+        Optional<ConfigObject> existing = view.get(type, path);
+        String key = key(type, path);
+        if (command instanceof Command.Delete) {
+            ConfigObject object = existing.orElseThrow(() -> ErrorCatalog.notFound(type.label(), path));
+            if (type.isBuiltin(path) || type.fixed()) {
+                throw ErrorCatalog.builtIn(type, path);
+            }
+            refuseIfFolderNotEmpty(object, view);
+            candidate.remove(type, path);
+            touched.remove(key);
+            deleted.put(key, object);
+            return;
+        }
+        List<Edit> edits = editsOf(command);
+        refuseReadOnly(principal, type, path, edits);
+        Body start;
+        if (command instanceof Command.Modify) {
+            start = existing.orElseThrow(() -> ErrorCatalog.notFound(type.label(), path)).body();
+        } else {
+            checkNewName(command, type, path, view, existing);
+            start = Body.EMPTY;
+        }
+        Body body = Edits.apply(type.properties(), start, edits, path);
+        ConfigObject object = new ConfigObject(type, path, body, existing.map(ConfigObject::generation).orElse(0L));
+        candidate.put(object);
+        deleted.remove(key);
+        touched.put(key, object);
+    }
+
+    private static List<Edit> editsOf(Command command) {
+        if (command instanceof Command.Create create) {
+            return create.edits();
+        }
+        if (command instanceof Command.Modify modify) {
+            return modify.edits();
+        }
+        return ((Command.Replace) command).edits();
+    }
+
+    private static void checkNewName(Command command, ComponentType type, String path, Snapshot view,
+            Optional<ConfigObject> existing) throws ConfigError {
+        if (type.fixed() && existing.isEmpty()) {
+            throw ErrorCatalog.fixedSet(type, path);
+        }
+        if (command instanceof Command.Create && view.find(type.family(), path).isPresent()) {
+            throw ErrorCatalog.alreadyExists(type, path);
+        }
+        if (command instanceof Command.Replace && existing.isEmpty() && view.find(type.family(), path).isPresent()) {
+            throw ErrorCatalog.alreadyExists(type, path);
+        }
+        if (type.partitioned()) {
+            if (!path.startsWith("/") || !Paths.isValidName(Paths.name(path))) {
+                throw ErrorCatalog.invalidName(type, path);
+            }
+            String folder = Paths.folder(path);
+            boolean folderExists = view.find(Family.FOLDER, folder).isPresent()
+                    || view.find(Family.FOLDER, Paths.partition(path)).isPresent() && folder.equals("/" + Paths.partition(path));
+            if (!folderExists) {
+                throw ErrorCatalog.folderMissing(type, path);
+            }
+        } else if (!Paths.isValidName(path)) {
+            throw ErrorCatalog.invalidName(type, path);
+        }
+    }
+
+    private static void refuseReadOnly(Principal principal, ComponentType type, String path, List<Edit> edits)
+            throws ConfigError {
+        if (principal.origin() != Principal.Origin.TMSH && principal.origin() != Principal.Origin.REST) {
+            return;
+        }
+        for (Edit edit : edits) {
+            Optional<Property> property = type.property(edit.property());
+            if (property.isPresent() && property.get().has(Property.Trait.READ_ONLY)) {
+                throw ErrorCatalog.readOnly(type, path, edit.property());
+            }
+        }
+    }
+
+    private static void refuseIfFolderNotEmpty(ConfigObject object, Snapshot view) throws ConfigError {
+        if (!object.type().family().equals(Family.FOLDER)) {
+            return;
+        }
+        String prefix = (object.type().partitioned() ? object.fullPath() : "/" + object.fullPath()) + "/";
+        Optional<ConfigObject> inside = view.all().filter(o -> o.fullPath().startsWith(prefix)).findFirst();
+        if (inside.isPresent()) {
+            throw new ConfigError("0107082a", "The " + object.type().label() + " (" + object.fullPath()
+                    + ") cannot be deleted because it is not empty; it holds " + inside.get().type().label() + " ("
+                    + inside.get().fullPath() + ").");
+        }
+    }
+
+    /** Derived values and implied objects, until nothing more is implied. */
+    private void complete(Snapshot.Builder candidate, Map<String, ConfigObject> touched) {
+        List<ConfigObject> pending = new ArrayList<>(touched.values());
+        while (!pending.isEmpty()) {
+            List<ConfigObject> implied = new ArrayList<>();
+            for (ConfigObject object : pending) {
+                ComponentRule rule = rules.get(object.type().path());
+                if (rule == null) {
+                    continue;
+                }
+                ConfigObject derived = object.withBody(rule.derive(object, candidate.view(0)));
+                candidate.put(derived);
+                touched.put(key(derived.type(), derived.fullPath()), derived);
+                for (ConfigObject extra : rule.implied(derived, candidate.view(0))) {
+                    candidate.put(extra);
+                    touched.put(key(extra.type(), extra.fullPath()), extra);
+                    implied.add(extra);
+                }
+            }
+            pending = implied;
+        }
+    }
+
+    private void validate(ConfigObject object, Snapshot view) throws ConfigError {
+        ComponentType type = object.type();
+        for (Property property : type.properties()) {
+            if (property.has(Property.Trait.REQUIRED) && !object.body().has(property.name())) {
+                throw ErrorCatalog.required(type, object.fullPath(), property.name());
+            }
+        }
+        for (Reference reference : References.of(object)) {
+            boolean modelled = !view.schema().family(reference.family()).isEmpty();
+            if (modelled && view.find(reference.family(), reference.fullPath()).isEmpty()) {
+                throw ErrorCatalog.notFound(label(view, reference.family()), reference.fullPath());
+            }
+        }
+        validateParent(object, view);
+        ComponentRule rule = rules.get(type.path());
+        if (rule != null) {
+            rule.validate(object, view);
+        }
+    }
+
+    private static void validateParent(ConfigObject object, Snapshot view) throws ConfigError {
+        ComponentType type = object.type();
+        if (type.parent().isEmpty()) {
+            return;
+        }
+        Optional<String> parent = object.body().text(type.parent().get());
+        if (parent.isEmpty() || parent.get().equals("none")) {
+            return;
+        }
+        if (parent.get().equals(object.fullPath())) {
+            throw ConfigError.general("A " + type.label().toLowerCase() + " may not default from itself \""
+                    + object.fullPath() + "\"");
+        }
+        if (view.get(type, parent.get()).isEmpty()) {
+            throw ConfigError.general("The parent " + type.label().toLowerCase() + " (" + parent.get() + ") of "
+                    + object.fullPath() + " must be of the same type (" + type.path() + ")");
+        }
+    }
+
+    private static void refuseIfReferenced(ConfigObject deleted, Snapshot view) throws ConfigError {
+        Reference target = new Reference(deleted.type().family(), deleted.fullPath());
+        for (ConfigObject other : (Iterable<ConfigObject>) view.all()::iterator) {
+            if (References.of(other).contains(target)) {
+                if (deleted.type().path().equals("ltm node") && other.type().path().equals("ltm pool")) {
+                    throw new ConfigError("01070110", "Node address '" + deleted.fullPath()
+                            + "' is referenced by a member of pool '" + other.fullPath() + "'.");
+                }
+                throw ErrorCatalog.inUse(deleted.type(), deleted.fullPath(), other.type(), other.fullPath());
+            }
+        }
+    }
+
+    private static String label(Snapshot view, Family family) {
+        List<ComponentType> types = view.schema().family(family);
+        return types.isEmpty() ? family.name() : types.get(0).label();
+    }
+
+    private static List<Change> changes(Snapshot base, Map<String, ConfigObject> touched,
+            Map<String, ConfigObject> deleted) {
+        List<Change> changes = new ArrayList<>();
+        for (ConfigObject object : touched.values()) {
+            Optional<ConfigObject> before = base.get(object.type(), object.fullPath());
+            if (before.isEmpty() || !before.get().body().equals(object.body())) {
+                changes.add(new Change(before, Optional.of(object)));
+            }
+        }
+        for (ConfigObject object : deleted.values()) {
+            if (base.get(object.type(), object.fullPath()).isPresent()) {
+                changes.add(new Change(Optional.of(object), Optional.empty()));
+            }
+        }
+        return changes;
+    }
+
+    private Commit commit(Principal principal, Snapshot base, Snapshot.Builder candidate, List<Change> changes) {
+        long generation = base.generation() + 1;
+        List<Change> stamped = new ArrayList<>();
+        List<ConfigStore.StoredObject> writes = new ArrayList<>();
+        List<ConfigStore.Deletion> deletions = new ArrayList<>();
+        for (Change change : changes) {
+            if (change.isDelete()) {
+                ConfigObject object = change.before().orElseThrow();
+                deletions.add(new ConfigStore.Deletion(object.type().path(), object.fullPath()));
+                stamped.add(change);
+            } else {
+                ConfigObject object = change.after().orElseThrow().atGeneration(generation);
+                candidate.put(object);
+                writes.add(new ConfigStore.StoredObject(object.type().path(), object.fullPath(),
+                        BodyCodec.write(object.body()), generation));
+                stamped.add(new Change(change.before(), Optional.of(object)));
+            }
+        }
+        Snapshot next = candidate.view(generation);
+        String tmsh = tmshText(next, stamped);
+        store.commit(new ConfigStore.Commit(generation, clock.millis(), principal.user(), principal.origin().name(),
+                changeset(stamped), tmsh, writes, deletions));
+        current = next;
+        Commit commit = new Commit(next, principal, stamped, tmsh);
+        for (Consumer<Commit> subscriber : subscribers) {
+            try {
+                subscriber.accept(commit);
+            } catch (RuntimeException e) {
+                LOG.error("A subscriber failed to apply generation {}", generation, e);
+            }
+        }
+        return commit;
+    }
+
+    /** The commit in tmsh words, one command per line, as the audit log shows it. */
+    private static String tmshText(Snapshot next, List<Change> changes) {
+        StanzaWriter writer = new StanzaWriter(next, StanzaWriter.Mode.CONF, Paths.COMMON);
+        StringBuilder text = new StringBuilder();
+        for (Change change : changes) {
+            ConfigObject object = change.object();
+            if (change.isDelete()) {
+                text.append("delete ").append(object.type().path()).append(' ').append(object.fullPath());
+            } else {
+                text.append(change.isCreate() ? "create " : "modify ").append(writer.writeOneLine(object).strip());
+            }
+            text.append('\n');
+        }
+        return text.toString();
+    }
+
+    private static String changeset(List<Change> changes) {
+        ArrayNode array = JSON.createArrayNode();
+        for (Change change : changes) {
+            ObjectNode node = array.addObject();
+            node.put("op", change.isCreate() ? "create" : change.isDelete() ? "delete" : "modify");
+            node.put("kind", change.object().type().path());
+            node.put("fullPath", change.object().fullPath());
+            change.after().ifPresent(after -> node.put("body", BodyCodec.write(after.body())));
+        }
+        return array.toString();
+    }
+
+    private static String key(ComponentType type, String path) {
+        return type.path() + " " + path;
+    }
+}

@@ -1,0 +1,86 @@
+package net.gatehouse.appliance.schema;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One property of a component, described once: its tmsh name, shape, F5 default and traits. The
+ * tmsh words, bigip.conf text and iControl JSON are all derived from this description.
+ *
+ * @param name       the tmsh name (kebab-case)
+ * @param shape      scalar, flag, collection or block
+ * @param defaultValue the F5 default of a scalar or flag, as tmsh shows it
+ * @param restName   the iControl JSON name (camelCase of the tmsh name unless BIG-IP differs)
+ * @param traits     read-only, inert, always listed, ...
+ * @param readAs     words BIG-IP stores in one form and shows in another ({@code user-up} read as {@code up})
+ */
+public record Property(String name, Shape shape, Optional<String> defaultValue, String restName, Set<Trait> traits,
+        Map<String, String> readAs) {
+
+    public Property {
+        traits = traits.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(traits));
+        readAs = Map.copyOf(readAs);
+    }
+
+    /** What a property is, besides its shape. */
+    public enum Trait {
+        /** Shown but never set by a user (generation, vs-index, creation-time). */
+        READ_ONLY,
+        /** Belongs to this appliance only; not synchronised to peers. */
+        DEVICE_LOCAL,
+        /** Accepted, stored, round-tripped and shown, but not acted on (listed in docs/inert-properties.md). */
+        INERT,
+        /** Written at creation with its default, so {@code list} always shows it, as BIG-IP does. */
+        ALWAYS_LISTED,
+        /** Must be given when the object is created. */
+        REQUIRED,
+        /** iControl JSON writes the value with a trailing space, as BIG-IP does for pool monitor rules. */
+        REST_TRAILING_SPACE,
+        /** tmsh and bigip.conf always quote the value ({@code sys db} values). */
+        QUOTED
+    }
+
+    public boolean has(Trait trait) {
+        return traits.contains(trait);
+    }
+
+    public Property with(Trait... more) {
+        EnumSet<Trait> all = traits.isEmpty() ? EnumSet.noneOf(Trait.class) : EnumSet.copyOf(traits);
+        all.addAll(List.of(more));
+        return new Property(name, shape, defaultValue, restName, all, readAs);
+    }
+
+    public Property restName(String newRestName) {
+        return new Property(name, shape, defaultValue, newRestName, traits, readAs);
+    }
+
+    public Property readAs(Map<String, String> mapping) {
+        return new Property(name, shape, defaultValue, restName, traits, mapping);
+    }
+
+    public boolean isCollection() {
+        return shape instanceof Shape.Collection;
+    }
+
+    public Optional<ValueType> scalarType() {
+        return shape instanceof Shape.Scalar scalar ? Optional.of(scalar.type()) : Optional.empty();
+    }
+
+    /** The camelCase form BIG-IP derives for iControl REST: {@code load-balancing-mode} → {@code loadBalancingMode}. */
+    public static String camelCase(String tmshName) {
+        StringBuilder out = new StringBuilder();
+        boolean upper = false;
+        for (char c : tmshName.toCharArray()) {
+            if (c == '-' || c == '.' || c == '_') {
+                upper = true;
+            } else {
+                out.append(upper ? Character.toUpperCase(c) : c);
+                upper = false;
+            }
+        }
+        return out.toString();
+    }
+}

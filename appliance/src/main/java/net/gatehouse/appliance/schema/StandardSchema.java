@@ -1,0 +1,28 @@
+package net.gatehouse.appliance.schema;
+
+import java.util.ArrayList;
+import java.util.List;
+import net.gatehouse.appliance.schema.components.LtmCore;
+import net.gatehouse.appliance.schema.components.LtmMonitors;
+import net.gatehouse.appliance.schema.components.LtmPersistence;
+import net.gatehouse.appliance.schema.components.LtmProfiles;
+import net.gatehouse.appliance.schema.components.SysCore;
+
+/** Assembles the standard schema from the component descriptions, one class per area. */
+final class StandardSchema {
+
+    static final Schema INSTANCE = build();
+
+    private StandardSchema() {
+    }
+
+    private static Schema build() {
+        List<ComponentType> types = new ArrayList<>();
+        types.addAll(SysCore.all());
+        types.addAll(LtmCore.all());
+        types.addAll(LtmMonitors.all());
+        types.addAll(LtmProfiles.all());
+        types.addAll(LtmPersistence.all());
+        return Schema.of(types);
+    }
+}

@@ -1,0 +1,280 @@
+package net.gatehouse.appliance.syntax;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import net.gatehouse.appliance.config.Body;
+import net.gatehouse.appliance.config.ConfigError;
+import net.gatehouse.appliance.config.ConfigObject;
+import net.gatehouse.appliance.config.Edit;
+import net.gatehouse.appliance.config.Effective;
+import net.gatehouse.appliance.config.Item;
+import net.gatehouse.appliance.config.Snapshot;
+import net.gatehouse.appliance.config.Value;
+import net.gatehouse.appliance.schema.ComponentType;
+import net.gatehouse.appliance.schema.InvalidValue;
+import net.gatehouse.appliance.schema.ItemNaming;
+import net.gatehouse.appliance.schema.NameContext;
+import net.gatehouse.appliance.schema.Paths;
+import net.gatehouse.appliance.schema.Property;
+import net.gatehouse.appliance.schema.Shape;
+import net.gatehouse.appliance.schema.ValueType;
+
+/**
+ * iControl REST JSON, derived from the schema: objects with {@code kind}, {@code name},
+ * {@code partition}, {@code fullPath}, {@code generation} and {@code selfLink}, properties under
+ * their REST names, flags as booleans, subcollections as {@code ...Reference} links; and request
+ * bodies read back into edits.
+ */
+public final class IcontrolJson {
+
+    /** The TMOS version the REST links and kinds speak for. */
+    public static final String VERSION = "15.1.0";
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final Set<String> IDENTITY = Set.of("kind", "name", "partition", "subPath", "fullPath",
+            "generation", "selfLink");
+
+    private final Effective effective;
+    private final String host;
+
+    public IcontrolJson(Snapshot snapshot, String host) {
+        this.effective = new Effective(snapshot);
+        this.host = host;
+    }
+
+    /** The object as a GET returns it; {@code expand} includes subcollection items. */
+    public ObjectNode write(ConfigObject object, boolean expand) {
+        ObjectNode node = NODES.objectNode();
+        ComponentType type = object.type();
+        String link = selfLink(type, object.fullPath());
+        identity(node, type.restKind(), object.fullPath(), type.partitioned(), object.generation(), link);
+        writeProperties(node, type.properties(), effective.body(object), link, type, expand, object.generation());
+        return node;
+    }
+
+    /** A collection GET: {@code {"kind": "...collectionstate", "selfLink": ..., "items": [...]}}. */
+    public ObjectNode writeCollection(ComponentType type, List<ConfigObject> objects, boolean expand) {
+        ObjectNode node = NODES.objectNode();
+        node.put("kind", type.restCollectionKind());
+        node.put("selfLink", "https://" + host + type.restPath() + "?ver=" + VERSION);
+        ArrayNode items = node.putArray("items");
+        for (ConfigObject object : objects) {
+            items.add(write(object, expand));
+        }
+        return node;
+    }
+
+    private void identity(ObjectNode node, String kind, String fullPath, boolean partitioned, long generation,
+            String link) {
+        node.put("kind", kind);
+        node.put("name", partitioned ? Paths.name(fullPath) : fullPath);
+        if (partitioned) {
+            node.put("partition", Paths.partition(fullPath));
+            String subPath = Paths.subPath(fullPath);
+            if (!subPath.isEmpty()) {
+                node.put("subPath", subPath);
+            }
+        }
+        node.put("fullPath", fullPath);
+        node.put("generation", generation);
+        node.put("selfLink", link);
+    }
+
+    private String selfLink(ComponentType type, String fullPath) {
+        return "https://" + host + type.restPath() + "/" + Paths.tilde(fullPath) + "?ver=" + VERSION;
+    }
+
+    private void writeProperties(ObjectNode node, List<Property> properties, Body body, String link,
+            ComponentType type, boolean expand, long generation) {
+        for (Property property : properties.stream().sorted(Comparator.comparing(Property::name)).toList()) {
+            Optional<Value> value = body.get(property.name());
+            Shape shape = property.shape();
+            if (shape instanceof Shape.Flag) {
+                value.ifPresent(v -> node.put(Property.camelCase(((Value.Text) v).text()), true));
+            } else if (shape instanceof Shape.Block block) {
+                ObjectNode inner = NODES.objectNode();
+                writeProperties(inner, block.properties(), value.map(v -> ((Value.Block) v).body()).orElse(Body.EMPTY),
+                        link, type, expand, generation);
+                node.set(property.restName(), inner);
+            } else if (shape instanceof Shape.Collection collection) {
+                List<Item> items = value.map(v -> ((Value.Items) v).items()).orElse(List.of());
+                writeCollection(node, property, collection, items, link, type, expand, generation);
+            } else if (value.isPresent()) {
+                scalar(property, ((Value.Text) value.get()).text()).ifPresent(json -> node.set(property.restName(), json));
+            }
+        }
+    }
+
+    private Optional<JsonNode> scalar(Property property, String canonical) {
+        ValueType type = property.scalarType().orElseThrow();
+        boolean unsetReference = (type instanceof ValueType.ObjectRef || type instanceof ValueType.MonitorRule)
+                && canonical.equals("none");
+        if (unsetReference) {
+            return Optional.empty();
+        }
+        String shown = property.readAs().getOrDefault(canonical, canonical);
+        if (property.has(Property.Trait.REST_TRAILING_SPACE) && shown.startsWith("/")) {
+            return Optional.of(NODES.textNode(shown + " "));
+        }
+        return Optional.of(shown.equals(canonical) ? type.json(canonical) : NODES.textNode(shown));
+    }
+
+    private void writeCollection(ObjectNode node, Property property, Shape.Collection collection, List<Item> items,
+            String link, ComponentType owner, boolean expand, long generation) {
+        if (collection.restSubcollection().isPresent()) {
+            String sub = collection.restSubcollection().get();
+            ObjectNode reference = node.putObject(property.restName() + "Reference");
+            String base = link.substring(0, link.indexOf('?'));
+            reference.put("link", base + "/" + sub + "?ver=" + VERSION);
+            reference.put("isSubcollection", true);
+            if (expand) {
+                ArrayNode array = reference.putArray("items");
+                String kind = owner.restKind().replace("state", "") + ":" + sub + ":" + sub + "state";
+                for (Item item : items) {
+                    ObjectNode itemNode = array.addObject();
+                    identity(itemNode, kind, item.name(), true, generation,
+                            base + "/" + sub + "/" + Paths.tilde(item.name()) + "?ver=" + VERSION);
+                    writeProperties(itemNode, collection.itemProperties(), item.body(), link, owner, expand,
+                            generation);
+                }
+            }
+            return;
+        }
+        if (items.isEmpty()) {
+            return;
+        }
+        ArrayNode array = node.putArray(property.restName());
+        for (Item item : items) {
+            if (collection.itemProperties().isEmpty()) {
+                array.add(item.name());
+            } else {
+                ObjectNode itemNode = array.addObject();
+                itemNode.put("name", Paths.name(item.name()));
+                if (item.name().startsWith("/")) {
+                    itemNode.put("partition", Paths.partition(item.name()));
+                }
+                writeProperties(itemNode, collection.itemProperties(),
+                        withDefaults(collection.itemProperties(), item.body()), link, owner, expand, generation);
+            }
+        }
+    }
+
+    private static Body withDefaults(List<Property> properties, Body body) {
+        return body.edit(values -> {
+            for (Property property : properties) {
+                if (!values.containsKey(property.name())) {
+                    property.defaultValue().ifPresent(d -> values.put(property.name(), new Value.Text(d)));
+                }
+            }
+        });
+    }
+
+    /** The full path a request body names: {@code fullPath}, or {@code partition} + {@code subPath} + {@code name}. */
+    public static Optional<String> fullPath(JsonNode body, ComponentType type) {
+        if (body.hasNonNull("fullPath")) {
+            return Optional.of(Paths.fromTilde(body.get("fullPath").asText()));
+        }
+        if (!body.hasNonNull("name")) {
+            return Optional.empty();
+        }
+        String name = Paths.fromTilde(body.get("name").asText());
+        if (!type.partitioned() || name.startsWith("/")) {
+            return Optional.of(name);
+        }
+        String folder = "/" + (body.hasNonNull("partition") ? body.get("partition").asText() : "Common");
+        if (body.hasNonNull("subPath")) {
+            folder = Paths.join(folder, body.get("subPath").asText());
+        }
+        return Optional.of(Paths.join(folder, name));
+    }
+
+    /** Reads a POST, PUT or PATCH body into edits; collections given are replaced whole. */
+    public static List<Edit> read(ComponentType type, JsonNode body, NameContext names) throws ConfigError {
+        return readProperties(type.properties(), body, names, type.label());
+    }
+
+    private static List<Edit> readProperties(List<Property> properties, JsonNode body, NameContext names,
+            String label) throws ConfigError {
+        List<Edit> edits = new ArrayList<>();
+        Iterator<Map.Entry<String, JsonNode>> fields = body.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            String key = field.getKey();
+            JsonNode value = field.getValue();
+            if (IDENTITY.contains(key) || key.endsWith("Reference") && !value.has("items")) {
+                continue;
+            }
+            String restName = key.endsWith("Reference") ? key.substring(0, key.length() - "Reference".length()) : key;
+            JsonNode given = key.endsWith("Reference") ? value.get("items") : value;
+            Optional<Property> flag = properties.stream().filter(p -> p.shape() instanceof Shape.Flag f
+                    && f.words().stream().anyMatch(w -> Property.camelCase(w).equals(restName))).findFirst();
+            if (flag.isPresent()) {
+                if (given.asBoolean()) {
+                    Shape.Flag shape = (Shape.Flag) flag.get().shape();
+                    String word = shape.words().stream().filter(w -> Property.camelCase(w).equals(restName))
+                            .findFirst().orElseThrow();
+                    edits.add(new Edit.SetText(flag.get().name(), word));
+                }
+                continue;
+            }
+            Property property = properties.stream().filter(p -> p.restName().equals(restName)).findFirst()
+                    .orElseThrow(() -> ConfigError.general("Found unexpected json pair at configuration item "
+                            + label + ". The json pair \"" + restName + "\":" + given + " is not allowed."));
+            edits.add(readProperty(property, given, names, label));
+        }
+        return edits;
+    }
+
+    private static Edit readProperty(Property property, JsonNode given, NameContext names, String label)
+            throws ConfigError {
+        Shape shape = property.shape();
+        if (shape instanceof Shape.Block block) {
+            return new Edit.SetBlock(property.name(), readProperties(block.properties(), given, names, label), false);
+        }
+        if (shape instanceof Shape.Collection collection) {
+            List<Edit.ItemEdit> items = new ArrayList<>();
+            for (JsonNode item : given) {
+                String raw = item.isTextual() ? item.asText() : itemPath(item);
+                String name = canonicalItem(property, collection.naming(), raw, names);
+                List<Edit> itemEdits = item.isObject()
+                        ? readProperties(collection.itemProperties(), item, names, label)
+                        : List.of();
+                items.add(new Edit.ItemEdit(name, itemEdits));
+            }
+            return new Edit.Collection(property.name(), Edit.Operation.REPLACE, items);
+        }
+        String raw = given.isTextual() ? given.asText().strip() : given.asText();
+        try {
+            return new Edit.SetText(property.name(), property.scalarType().orElseThrow().canonical(raw, names));
+        } catch (InvalidValue e) {
+            throw ConfigError.general(label + " property " + property.restName() + " value \"" + raw + "\" "
+                    + e.getMessage());
+        }
+    }
+
+    private static String itemPath(JsonNode item) {
+        String name = Paths.fromTilde(item.path("name").asText());
+        if (item.hasNonNull("partition") && !name.startsWith("/")) {
+            return Paths.join("/" + item.get("partition").asText(), name);
+        }
+        return name;
+    }
+
+    private static String canonicalItem(Property property, ItemNaming naming, String raw, NameContext names)
+            throws ConfigError {
+        try {
+            return ItemNames.canonical(naming, raw, names);
+        } catch (InvalidValue e) {
+            throw ConfigError.general(property.restName() + " item \"" + raw + "\" " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package net.gatehouse.firmware;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What {@code gatehouse boot} was asked to do.
+ *
+ * @param dataDir   where the configuration store and platform identity live
+ * @param mgmtPort  the management (REST) port
+ * @param console   whether to run the console on the terminal
+ * @param demo      whether to seed the demo configuration at first boot
+ */
+record BootOptions(Path dataDir, int mgmtPort, boolean console, boolean demo) {
+
+    static final String USAGE = "usage: gatehouse boot [--data-dir DIR] [--mgmt-port N] [--no-console] [--demo]";
+    static final Path DEFAULT_DATA_DIR = Path.of("var");
+    static final int DEFAULT_MGMT_PORT = 8443;
+
+    /** Parses the command line; no arguments at all mean {@code boot --demo}. */
+    static BootOptions parse(List<String> args) {
+        if (args.isEmpty()) {
+            return new BootOptions(DEFAULT_DATA_DIR, DEFAULT_MGMT_PORT, true, true);
+        }
+        if (!args.get(0).equals("boot")) {
+            throw new IllegalArgumentException("unknown command '" + args.get(0) + "'");
+        }
+        Path dataDir = DEFAULT_DATA_DIR;
+        int mgmtPort = DEFAULT_MGMT_PORT;
+        boolean console = true;
+        boolean demo = false;
+        for (int i = 1; i < args.size(); i++) {
+            String arg = args.get(i);
+            switch (arg) {
+                case "--data-dir" -> dataDir = Path.of(value(args, ++i, arg));
+                case "--mgmt-port" -> mgmtPort = port(value(args, ++i, arg));
+                case "--no-console" -> console = false;
+                case "--demo" -> demo = true;
+                default -> throw new IllegalArgumentException("unknown option '" + arg + "'");
+            }
+        }
+        return new BootOptions(dataDir, mgmtPort, console, demo);
+    }
+
+    private static String value(List<String> args, int at, String option) {
+        if (at >= args.size()) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args.get(at);
+    }
+
+    private static int port(String text) {
+        try {
+            int port = Integer.parseInt(text);
+            if (port >= 1 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // reported below, with the value
+        }
+        throw new IllegalArgumentException("--mgmt-port must be a port number from 1 to 65535, not '" + text + "'");
+    }
+}

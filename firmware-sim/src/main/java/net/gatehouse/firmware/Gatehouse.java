@@ -1,0 +1,133 @@
+package net.gatehouse.firmware;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import net.gatehouse.appliance.Appliance;
+import net.gatehouse.appliance.command.Principal;
+import net.gatehouse.appliance.store.StoreFailure;
+import net.gatehouse.appliance.tmsh.TmshError;
+import net.gatehouse.console.LineConsole;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The box: powers on the simulated platform, runs its self-test, opens the appliance, and hands the
+ * terminal to the console (or waits for SIGTERM with {@code --no-console}).
+ *
+ * <pre>gatehouse boot [--data-dir DIR] [--mgmt-port N] [--no-console] [--demo]</pre>
+ *
+ * No arguments mean {@code boot --demo} with the data in {@code ./var}.
+ */
+public final class Gatehouse {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Gatehouse.class);
+
+    /** The self-test failed (platform or configuration store). */
+    static final int EXIT_SELF_TEST_FAILED = 1;
+    /** The command line was not understood. */
+    static final int EXIT_USAGE = 2;
+
+    private final BootOptions options;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    private Gatehouse(BootOptions options, PrintStream out, PrintStream err) {
+        this.options = options;
+        this.out = out;
+        this.err = err;
+    }
+
+    public static void main(String[] args) {
+        BootOptions options;
+        try {
+            options = BootOptions.parse(List.of(args));
+        } catch (IllegalArgumentException e) {
+            System.err.println("gatehouse: " + e.getMessage());
+            System.err.println(BootOptions.USAGE);
+            System.exit(EXIT_USAGE);
+            return;
+        }
+        System.exit(new Gatehouse(options, System.out, System.err).boot(System.in));
+    }
+
+    /**
+     * Boots and runs until the console ends (returning 0) or, without a console, until the JVM is
+     * stopped; returns {@link #EXIT_SELF_TEST_FAILED} when the box cannot come up.
+     */
+    int boot(InputStream terminal) {
+        Platform platform;
+        Appliance appliance;
+        try {
+            platform = Platform.identify(options.dataDir());
+            platform.selfTest().forEach(out::println);
+            appliance = Appliance.open(options.dataDir(), Clock.systemUTC());
+        } catch (StoreFailure | UncheckedIOException e) {
+            err.println("SELF-TEST FAILED: " + e.getMessage());
+            err.flush();
+            return EXIT_SELF_TEST_FAILED;
+        }
+        out.println("POST: configuration store " + options.dataDir().toAbsolutePath() + " ok");
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(appliance), "gatehouse-shutdown"));
+
+        if (options.demo()) {
+            seedDemo(appliance);
+        }
+        out.println("Gatehouse is up: generation " + appliance.snapshot().generation() + ", "
+                + appliance.store().objects().size() + " objects");
+        out.println("The default admin password is 'admin'; change it before you expose this appliance.");
+        out.println("management REST API: not yet available in this build (port " + options.mgmtPort() + " reserved)");
+        out.flush();
+        LOG.info("Up on {}, serial number {}", platform.model(), platform.serialNumber());
+
+        if (options.console()) {
+            return runConsole(appliance, terminal);
+        }
+        awaitTermination();
+        return 0;
+    }
+
+    private void seedDemo(Appliance appliance) {
+        try {
+            if (DemoConfiguration.seedIfEmpty(appliance)) {
+                LOG.info("Seeded the demo configuration (pool demo_pool, virtual server demo_vs)");
+            }
+        } catch (TmshError e) {
+            LOG.warn("The demo configuration was not seeded: {}", e.getMessage());
+        }
+    }
+
+    private int runConsole(Appliance appliance, InputStream terminal) {
+        LineConsole console = new LineConsole("admin",
+                appliance.tmsh(new Principal("admin", Principal.Origin.TMSH)), terminal, out);
+        try {
+            console.run();
+            return 0;
+        } catch (IOException e) {
+            LOG.error("The console cannot read the terminal", e);
+            return 1;
+        }
+    }
+
+    /** Blocks until the JVM shuts down (SIGTERM, SIGINT); the shutdown hook does the rest. */
+    private static void awaitTermination() {
+        try {
+            new CountDownLatch(1).await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void stop(Appliance appliance) {
+        try {
+            appliance.close();
+            LOG.info("Gatehouse stopped");
+        } catch (RuntimeException e) {
+            LOG.error("Gatehouse did not stop cleanly", e);
+        }
+    }
+}
