@@ -36,6 +36,11 @@ public sealed interface ValueType {
         return 1;
     }
 
+    /** Whether the value is several words written unquoted ({@code min 1 of { http tcp }}). */
+    default boolean multiWord() {
+        return false;
+    }
+
     /** What {@code ?} help and error messages say is expected. */
     String describe();
 
@@ -227,6 +232,11 @@ public sealed interface ValueType {
                 i += 2;
             }
             return i - start;
+        }
+
+        @Override
+        public boolean multiWord() {
+            return true;
         }
 
         @Override

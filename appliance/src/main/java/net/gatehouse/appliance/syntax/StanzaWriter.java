@@ -16,6 +16,7 @@ import net.gatehouse.appliance.schema.Paths;
 import net.gatehouse.appliance.schema.Property;
 import net.gatehouse.appliance.schema.Services;
 import net.gatehouse.appliance.schema.Shape;
+import net.gatehouse.appliance.schema.ValueType;
 
 /**
  * Writes objects as tmsh {@code list} shows them and as bigip.conf stores them: four-space indent,
@@ -211,7 +212,8 @@ public final class StanzaWriter {
             shown = property.scalarType().map(t -> t.display(canonical, folder)).filter(s -> !s.equals(canonical))
                     .orElse(shown);
         }
-        return Lexer.quote(shown, property.has(Property.Trait.QUOTED));
+        boolean multiWord = property.scalarType().map(ValueType::multiWord).orElse(false);
+        return multiWord ? shown : Lexer.quote(shown, property.has(Property.Trait.QUOTED));
     }
 
     private String itemName(ItemNaming naming, String name) {

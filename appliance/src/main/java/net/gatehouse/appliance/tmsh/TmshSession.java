@@ -127,7 +127,8 @@ public final class TmshSession {
     private List<Edit> properties(Snapshot snapshot, ComponentType type, String path, List<Token> words, int start)
             throws TmshError {
         boolean braced = start < words.size() && words.get(start).isOpen();
-        BodyParser parser = new BodyParser(words, braced ? start + 1 : start, snapshot.names(folder),
+        String objectFolder = type.partitioned() ? Paths.folder(path) : folder;
+        BodyParser parser = new BodyParser(words, braced ? start + 1 : start, snapshot.names(objectFolder),
                 type.path() + " " + path);
         try {
             List<Edit> edits = parser.properties(type.properties());

@@ -1,0 +1,219 @@
+package net.gatehouse.appliance.golden;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import net.gatehouse.appliance.CoreFixture;
+import net.gatehouse.appliance.config.ConfigObject;
+import net.gatehouse.appliance.config.Snapshot;
+import net.gatehouse.appliance.schema.Paths;
+import net.gatehouse.appliance.syntax.IcontrolJson;
+import net.gatehouse.appliance.syntax.StanzaWriter;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every core component, in each of its four forms, matches a golden file of the text BIG-IP
+ * shows: tmsh {@code list <type> <name>}, {@code list <type> <name> all-properties}, the
+ * bigip.conf stanza {@code save sys config} writes, and the iControl REST GET body (Jackson's
+ * default pretty printer, one trailing newline).
+ *
+ * <p>Goldens live in {@code src/test/resources/golden/<component-with-dashes>/} as
+ * {@code list.txt}, {@code all-properties.txt}, {@code bigip.conf} and {@code rest.json}, and are
+ * compared exactly.
+ *
+ * <p>To (re)write them from the current output instead of comparing, run
+ * <pre>
+ * mvn -B -o -q test -pl appliance -Dtest=GoldenFormsTest -Dsurefire.failIfNoSpecifiedTests=false -Dgolden.update=true
+ * </pre>
+ * then review every changed golden against F5's documented output before committing it: a golden
+ * is a claim about BIG-IP, not a snapshot of whatever the code happens to print.
+ */
+class GoldenFormsTest {
+
+    private static final boolean UPDATE = Boolean.getBoolean("golden.update");
+    private static final Path SOURCE_GOLDEN = Path.of(System.getProperty("basedir", "."))
+            .resolve("src/test/resources/golden");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** One realistic configuration holding an object of every core component. */
+    private static final List<String> CONFIGURATION = List.of(
+            "create ltm monitor http web_health defaults-from http"
+                    + " send \"GET /health HTTP/1.1\\r\\nHost: www.example.com\\r\\nConnection: close\\r\\n\\r\\n\""
+                    + " recv \"200 OK\" interval 10 timeout 31",
+            "create ltm monitor https web_tls defaults-from https send \"GET /status\\r\\n\" recv up"
+                    + " destination *:8443",
+            "create ltm monitor tcp web_port defaults-from tcp interval 15 timeout 46",
+            "create ltm monitor gateway-icmp router_ping defaults-from gateway_icmp interval 10 timeout 31",
+            "create ltm node app1 address 10.0.0.11 description \"first app server\" connection-limit 500",
+            "create ltm pool web load-balancing-mode ratio-member min-active-members 1"
+                    + " members add { app1:80 { ratio 3 priority-group 10 } 10.0.0.12:80 }"
+                    + " monitor min 1 of { http tcp }",
+            "create ltm profile tcp web_tcp defaults-from tcp idle-timeout 600",
+            "create ltm profile udp dns_udp defaults-from udp idle-timeout 30",
+            "create ltm profile fastl4 l4_fast defaults-from fastL4 idle-timeout 120",
+            "create ltm profile http web_http defaults-from http fallback-host http://sorry.example.com/"
+                    + " enforcement { max-header-count 128 } insert-xforwarded-for enabled",
+            "create ltm profile one-connect web_oneconnect defaults-from oneconnect source-mask 255.255.255.0"
+                    + " max-size 500",
+            "create ltm persistence cookie web_cookie defaults-from cookie cookie-name WEBSRV expiration 1:0:0",
+            "create ltm persistence source-addr web_src defaults-from source_addr mask 255.255.255.0 timeout 600",
+            "create ltm snatpool web_snat members add { 10.1.1.200 10.1.1.201 }",
+            "create ltm virtual web_vs destination 10.1.1.10:80 pool web profiles add { tcp http }"
+                    + " persist replace-all-with { cookie { default yes } }"
+                    + " source-address-translation { type automap } description \"public web site\"",
+            "modify sys db ui.advisory.enabled value true");
+
+    /** A component of the golden set: its tmsh type, the object shown, and its golden folder. */
+    record Component(String type, String name) {
+        String folder() {
+            return type.replace(' ', '-');
+        }
+
+        String fullPath() {
+            return type.equals("sys db") ? name : Paths.join(Paths.COMMON, name);
+        }
+
+        @Override
+        public String toString() {
+            return type + " " + name;
+        }
+    }
+
+    /** The four forms of an object. */
+    enum Form {
+        LIST("list.txt"),
+        ALL_PROPERTIES("all-properties.txt"),
+        BIGIP_CONF("bigip.conf"),
+        REST("rest.json");
+
+        final String file;
+
+        Form(String file) {
+            this.file = file;
+        }
+
+        @Override
+        public String toString() {
+            return file;
+        }
+    }
+
+    private static final List<Component> COMPONENTS = List.of(
+            new Component("ltm node", "app1"),
+            new Component("ltm pool", "web"),
+            new Component("ltm monitor http", "web_health"),
+            new Component("ltm monitor https", "web_tls"),
+            new Component("ltm monitor tcp", "web_port"),
+            new Component("ltm monitor gateway-icmp", "router_ping"),
+            new Component("ltm virtual", "web_vs"),
+            new Component("ltm virtual-address", "10.1.1.10"),
+            new Component("ltm profile tcp", "web_tcp"),
+            new Component("ltm profile udp", "dns_udp"),
+            new Component("ltm profile fastl4", "l4_fast"),
+            new Component("ltm profile http", "web_http"),
+            new Component("ltm profile one-connect", "web_oneconnect"),
+            new Component("ltm persistence cookie", "web_cookie"),
+            new Component("ltm persistence source-addr", "web_src"),
+            new Component("ltm snatpool", "web_snat"),
+            new Component("sys db", "ui.advisory.enabled"));
+
+    @TempDir
+    static Path dir;
+
+    private static CoreFixture core;
+
+    @BeforeAll
+    static void configure() {
+        core = CoreFixture.open(dir);
+        for (String line : CONFIGURATION) {
+            core.tmsh(line);
+        }
+    }
+
+    @AfterAll
+    static void close() {
+        if (core != null) {
+            core.close();
+        }
+    }
+
+    static Stream<Arguments> forms() {
+        List<Arguments> cases = new ArrayList<>();
+        for (Component component : COMPONENTS) {
+            for (Form form : Form.values()) {
+                cases.add(Arguments.of(component, form));
+            }
+        }
+        return cases.stream();
+    }
+
+    @ParameterizedTest(name = "{0} shows its {1} as BIG-IP does")
+    @MethodSource("forms")
+    void componentShowsEachFormAsBigIpDoes(Component component, Form form) throws IOException {
+        String actual = render(component, form);
+        String resource = "golden/" + component.folder() + "/" + form.file;
+        if (UPDATE) {
+            Path file = SOURCE_GOLDEN.resolve(component.folder()).resolve(form.file);
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, actual, StandardCharsets.UTF_8);
+            return;
+        }
+        assertThat(actual).as("%s (%s); rewrite goldens with -Dgolden.update=true", resource, component)
+                .isEqualTo(golden(resource));
+    }
+
+    private static String render(Component component, Form form) {
+        switch (form) {
+            case LIST:
+                return core.tmsh("list " + component.type() + " " + component.name());
+            case ALL_PROPERTIES:
+                return core.tmsh("list " + component.type() + " " + component.name() + " all-properties");
+            case BIGIP_CONF:
+                return new StanzaWriter(snapshot(), StanzaWriter.Mode.CONF, Paths.COMMON).write(object(component));
+            case REST:
+                try {
+                    return JSON.writerWithDefaultPrettyPrinter()
+                            .writeValueAsString(new IcontrolJson(snapshot(), "localhost").write(object(component), true))
+                            + "\n";
+                } catch (JsonProcessingException e) {
+                    throw new UncheckedIOException(e);
+                }
+            default:
+                throw new IllegalArgumentException(form.name());
+        }
+    }
+
+    private static Snapshot snapshot() {
+        return core.appliance().snapshot();
+    }
+
+    private static ConfigObject object(Component component) {
+        Snapshot snapshot = snapshot();
+        return snapshot.get(snapshot.schema().require(component.type()), component.fullPath())
+                .orElseThrow(() -> new AssertionError("no " + component.type() + " " + component.fullPath()));
+    }
+
+    private static String golden(String resource) throws IOException {
+        try (InputStream in = GoldenFormsTest.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new AssertionError("missing golden " + resource + "; write it with -Dgolden.update=true");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
