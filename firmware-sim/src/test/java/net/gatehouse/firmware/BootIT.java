@@ -138,9 +138,12 @@ class BootIT {
             throw new AssertionError("the box was not up within " + BOOT_DEADLINE + ":\n" + output());
         }
 
-        /** Sends SIGTERM and waits for the box to exit. */
+        /**
+         * Sends SIGTERM and waits for the box to exit. Through the process handle: {@code Process.destroy}
+         * would also close the pipes and lose what the box prints while it stops.
+         */
         void terminate() throws InterruptedException {
-            process.destroy();
+            process.toHandle().destroy();
             int exit = awaitExit(STOP_DEADLINE);
             assertThat(exit).as("exit code after SIGTERM, output:\n%s", output()).isIn(0, 143);
         }

@@ -1,6 +1,9 @@
 package net.gatehouse.appliance.store;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -11,6 +14,8 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import org.h2.api.ErrorCode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The configuration store in an embedded H2 file ({@code <dir>/config.mv.db}).
@@ -23,16 +28,22 @@ import org.h2.api.ErrorCode;
  * the OS had not yet written back) may be lost; the file stays consistent (MVStore keeps the last
  * complete chunk).
  *
- * <p>The file is locked while open (H2's file lock), so a second appliance cannot open it.
+ * <p>The directory is locked while open ({@code store.lock}, an operating-system file lock that also
+ * holds between appliances in one JVM, where H2 would share the database), so a second appliance
+ * cannot open it.
  */
 public final class H2ConfigStore implements ConfigStore {
 
+    private static final Logger LOG = LoggerFactory.getLogger(H2ConfigStore.class);
+
     private final Path file;
+    private final FileChannel lockChannel;
     private final Connection connection;
     private long generation;
 
-    private H2ConfigStore(Path file, Connection connection, long generation) {
+    private H2ConfigStore(Path file, FileChannel lockChannel, Connection connection, long generation) {
         this.file = file;
+        this.lockChannel = lockChannel;
         this.connection = connection;
         this.generation = generation;
     }
@@ -44,6 +55,7 @@ public final class H2ConfigStore implements ConfigStore {
         } catch (IOException e) {
             throw new StoreFailure("configuration store " + file + " cannot be written: " + e, e);
         }
+        FileChannel lockChannel = lock(directory, file);
         String url = "jdbc:h2:file:" + directory.toAbsolutePath().resolve("config")
                 + ";WRITE_DELAY=0;FILE_LOCK=FS;DB_CLOSE_ON_EXIT=FALSE";
         Connection connection = null;
@@ -60,10 +72,39 @@ public final class H2ConfigStore implements ConfigStore {
                 }
             }
             connection.commit();
-            return new H2ConfigStore(file, connection, generation);
+            return new H2ConfigStore(file, lockChannel, connection, generation);
         } catch (SQLException e) {
             closeQuietly(connection, e);
+            release(lockChannel, e);
             throw failure(file, e);
+        }
+    }
+
+    private static FileChannel lock(Path directory, Path file) {
+        FileChannel channel = null;
+        try {
+            channel = FileChannel.open(directory.resolve("store.lock"), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE);
+            if (channel.tryLock() == null) {
+                throw new OverlappingFileLockException();
+            }
+            return channel;
+        } catch (OverlappingFileLockException e) {
+            release(channel, e);
+            throw new StoreFailure("configuration store " + file + " is locked by another process", e);
+        } catch (IOException e) {
+            release(channel, e);
+            throw new StoreFailure("configuration store " + file + " cannot be written: " + e, e);
+        }
+    }
+
+    private static void release(FileChannel channel, Exception cause) {
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                cause.addSuppressed(e);
+            }
         }
     }
 
@@ -198,6 +239,12 @@ public final class H2ConfigStore implements ConfigStore {
             connection.close();
         } catch (SQLException e) {
             throw failure(file, e);
+        } finally {
+            try {
+                lockChannel.close();
+            } catch (IOException e) {
+                LOG.warn("Could not release the lock of configuration store {}", file, e);
+            }
         }
     }
 }

@@ -20,6 +20,7 @@ import net.gatehouse.appliance.config.Item;
 import net.gatehouse.appliance.config.Snapshot;
 import net.gatehouse.appliance.config.Value;
 import net.gatehouse.appliance.schema.ComponentType;
+import net.gatehouse.appliance.schema.Family;
 import net.gatehouse.appliance.schema.InvalidValue;
 import net.gatehouse.appliance.schema.ItemNaming;
 import net.gatehouse.appliance.schema.NameContext;
@@ -109,16 +110,18 @@ public final class IcontrolJson {
                 List<Item> items = value.map(v -> ((Value.Items) v).items()).orElse(List.of());
                 writeCollection(node, property, collection, items, link, type, expand, generation);
             } else if (value.isPresent()) {
-                scalar(property, ((Value.Text) value.get()).text()).ifPresent(json -> node.set(property.restName(), json));
+                scalar(property, ((Value.Text) value.get()).text(), showsNone(type)).ifPresent(json -> node.set(property.restName(), json));
             }
         }
     }
 
-    private Optional<JsonNode> scalar(Property property, String canonical) {
+    /**
+     * BIG-IP's REST leaves out properties whose value is {@code none}, except on profiles, which
+     * show {@code "none"}.
+     */
+    private Optional<JsonNode> scalar(Property property, String canonical, boolean showsNone) {
         ValueType type = property.scalarType().orElseThrow();
-        boolean unsetReference = (type instanceof ValueType.ObjectRef || type instanceof ValueType.MonitorRule)
-                && canonical.equals("none");
-        if (unsetReference) {
+        if (canonical.equals("none") && !showsNone) {
             return Optional.empty();
         }
         String shown = property.readAs().getOrDefault(canonical, canonical);
@@ -126,6 +129,10 @@ public final class IcontrolJson {
             return Optional.of(NODES.textNode(shown + " "));
         }
         return Optional.of(shown.equals(canonical) ? type.json(canonical) : NODES.textNode(shown));
+    }
+
+    private static boolean showsNone(ComponentType type) {
+        return type.family().equals(Family.PROFILE) || type.family().equals(Family.PERSISTENCE);
     }
 
     private void writeCollection(ObjectNode node, Property property, Shape.Collection collection, List<Item> items,
@@ -138,7 +145,8 @@ public final class IcontrolJson {
             reference.put("isSubcollection", true);
             if (expand) {
                 ArrayNode array = reference.putArray("items");
-                String kind = owner.restKind().replace("state", "") + ":" + sub + ":" + sub + "state";
+                String ownerKind = owner.restKind();
+                String kind = ownerKind.substring(0, ownerKind.lastIndexOf(':')) + ":" + sub + ":" + sub + "state";
                 for (Item item : items) {
                     ObjectNode itemNode = array.addObject();
                     identity(itemNode, kind, item.name(), true, generation,

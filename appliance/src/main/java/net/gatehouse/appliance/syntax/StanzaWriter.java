@@ -134,7 +134,9 @@ public final class StanzaWriter {
     private static Value.Items listedItems(Shape.Collection collection, Value.Items items) {
         List<Item> shown = new ArrayList<>();
         for (Item item : items.items()) {
-            shown.add(new Item(item.name(), listed(collection.itemProperties(), item.body(), Body.EMPTY, item.body())));
+            Body inEffect = item.body().edit(values -> collection.itemProperties().forEach(p -> p.defaultValue()
+                    .ifPresent(d -> values.putIfAbsent(p.name(), new Value.Text(d)))));
+            shown.add(new Item(item.name(), listed(collection.itemProperties(), item.body(), Body.EMPTY, inEffect)));
         }
         return new Value.Items(shown);
     }

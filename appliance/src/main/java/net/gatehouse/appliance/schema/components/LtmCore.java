@@ -209,7 +209,7 @@ public final class LtmCore {
                         inert(enabled("nat64", "disabled")),
                         inert(text("per-flow-request-access-policy", "none")),
                         bodiedRefs("persist", Family.PERSISTENCE,
-                                yesNo("default", "yes").restName("tmDefault")),
+                                yesNo("default", "yes").restName("tmDefault").with(Trait.ALWAYS_LISTED)),
                         // TODO(DSL): ltm policy has no Family yet; PROFILE stands in.
                         inert(refs("policies", Family.PROFILE, false)),
                         ref("pool", Family.POOL, "none", "none"),
@@ -246,7 +246,7 @@ public final class LtmCore {
                         inert(text("urldb-feed-policy", "none")),
                         refs("vlans", Family.VLAN, false),
                         flag("vlans-enabled", "vlans-disabled", "vlans-enabled", "vlans-disabled"),
-                        number("vs-index", 0).with(Trait.READ_ONLY, Trait.ALWAYS_LISTED))
+                        number("vs-index", 0).with(Trait.READ_ONLY))
                 .build();
     }
 
