@@ -71,6 +71,10 @@ public final class Props {
         return scalar(name, new ValueType.Port(), def);
     }
 
+    public static Property timestamp(String name) {
+        return scalar(name, new ValueType.Timestamp(), null);
+    }
+
     public static Property destination(String name) {
         return scalar(name, new ValueType.Destination(), null);
     }

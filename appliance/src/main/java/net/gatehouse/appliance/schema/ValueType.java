@@ -245,6 +245,33 @@ public sealed interface ValueType {
         }
     }
 
+    /**
+     * A moment as tmsh writes it ({@code 2026-11-29:08:00:00}, UTC); iControl REST writes
+     * {@code 2026-11-29T08:00:00Z}.
+     */
+    record Timestamp() implements ValueType {
+        private static final java.util.regex.Pattern TMSH =
+                java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}:\\d{2}:\\d{2}:\\d{2}");
+
+        @Override
+        public String canonical(String raw, NameContext names) throws InvalidValue {
+            if (!TMSH.matcher(raw).matches()) {
+                throw new InvalidValue("must be a time as yyyy-mm-dd:hh:mm:ss");
+            }
+            return raw;
+        }
+
+        @Override
+        public JsonNode json(String canonical) {
+            return JsonNodeFactory.instance.textNode(canonical.substring(0, 10) + "T" + canonical.substring(11) + "Z");
+        }
+
+        @Override
+        public String describe() {
+            return "time";
+        }
+    }
+
     /** An IP address with optional route domain, or {@code any}. */
     record Address() implements ValueType {
         @Override

@@ -16,6 +16,7 @@ import static net.gatehouse.appliance.schema.Props.ref;
 import static net.gatehouse.appliance.schema.Props.refs;
 import static net.gatehouse.appliance.schema.Props.subcollection;
 import static net.gatehouse.appliance.schema.Props.text;
+import static net.gatehouse.appliance.schema.Props.timestamp;
 import static net.gatehouse.appliance.schema.Props.trueFalse;
 import static net.gatehouse.appliance.schema.Props.yesNo;
 
@@ -189,7 +190,7 @@ public final class LtmCore {
                                 choice("context", "clientside", "clientside", "serverside"))),
                         inert(yesNo("cmp-enabled", "yes")),
                         number("connection-limit", 0),
-                        text("creation-time", null).with(Trait.READ_ONLY, Trait.ALWAYS_LISTED),
+                        timestamp("creation-time").with(Trait.READ_ONLY, Trait.ALWAYS_LISTED),
                         text("description", "none"),
                         destination("destination").with(Trait.REQUIRED, Trait.ALWAYS_LISTED),
                         flag("enabled", "enabled", "enabled", "disabled"),
@@ -201,7 +202,7 @@ public final class LtmCore {
                         choice("ip-protocol", "any", "any", "tcp", "udp", "sctp", "icmp", "icmpv6")
                                 .with(Trait.ALWAYS_LISTED),
                         inert(ref("last-hop-pool", Family.POOL, "none", "none")),
-                        text("last-modified-time", null).with(Trait.READ_ONLY, Trait.ALWAYS_LISTED),
+                        timestamp("last-modified-time").with(Trait.READ_ONLY, Trait.ALWAYS_LISTED),
                         netmask("mask", "255.255.255.255").with(Trait.ALWAYS_LISTED),
                         metadata(),
                         inert(enabled("mirror", "disabled")),
@@ -213,7 +214,7 @@ public final class LtmCore {
                         // TODO(DSL): ltm policy has no Family yet; PROFILE stands in.
                         inert(refs("policies", Family.PROFILE, false)),
                         ref("pool", Family.POOL, "none", "none"),
-                        bodiedRefs("profiles", Family.PROFILE,
+                        subcollection("profiles", new ItemNaming.Ref(Family.PROFILE),
                                 choice("context", "all", "all", "clientside", "serverside")),
                         inert(text("rate-class", "none")),
                         inert(text("rate-limit", "disabled")),
