@@ -40,7 +40,9 @@ public record Property(String name, Shape shape, Optional<String> defaultValue, 
         /** iControl JSON writes the value with a trailing space, as BIG-IP does for pool monitor rules. */
         REST_TRAILING_SPACE,
         /** tmsh and bigip.conf always quote the value ({@code sys db} values). */
-        QUOTED
+        QUOTED,
+        /** A password or passphrase: iControl REST never returns it, as BIG-IP does not. */
+        SECRET
     }
 
     public boolean has(Trait trait) {

@@ -99,6 +99,9 @@ public final class IcontrolJson {
         for (Property property : properties.stream().sorted(Comparator.comparing(Property::name)).toList()) {
             Optional<Value> value = body.get(property.name());
             Shape shape = property.shape();
+            if (property.has(Property.Trait.SECRET)) {
+                continue;
+            }
             if (shape instanceof Shape.Flag) {
                 value.ifPresent(v -> node.put(Property.camelCase(((Value.Text) v).text()), true));
             } else if (shape instanceof Shape.Block block) {

@@ -69,7 +69,7 @@ public final class LtmMonitors {
     /** REST returns the password encrypted ({@code $M$...}). */
     private static List<Property> credentials() {
         return List.of(
-                text("password", "none"),
+                text("password", "none").with(Trait.SECRET),
                 text("username", "none"));
     }
 

@@ -51,7 +51,7 @@ public final class LtmPersistence {
                 .with(enabled("always-send", "disabled"),
                         choice("cookie-encryption", "disabled", "disabled", "preferred", "required"),
                         // Not confirmed in a capture; a secret, REST never returns it.
-                        text("cookie-encryption-passphrase", "none"),
+                        text("cookie-encryption-passphrase", "none").with(Trait.SECRET),
                         // none: the appliance names the cookie BIGipServer<pool>.
                         text("cookie-name", "none"),
                         inert(enabled("encrypt-cookie-poolname", "disabled")),

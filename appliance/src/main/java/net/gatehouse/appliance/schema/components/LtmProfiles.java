@@ -124,7 +124,7 @@ public final class LtmProfiles {
                         inertNumber("max-segment-size", 1460),
                         inertEnabled("md5-signature", "disabled"),
                         // Not confirmed in a capture; REST never returns it.
-                        inert(text("md5-signature-passphrase", "none")),
+                        inert(text("md5-signature-passphrase", "none")).with(Trait.SECRET),
                         inertNumber("minimum-rto", 1000),
                         inertEnabled("mptcp", "disabled"),
                         inertEnabled("mptcp-csum", "disabled"),
@@ -325,7 +325,7 @@ public final class LtmProfiles {
                 .with(enabled("accept-xff", "disabled"),
                         inert(text("basic-auth-realm", "none")),
                         // A secret: REST never returns it.
-                        inert(text("encrypt-cookie-secret", "none")),
+                        inert(text("encrypt-cookie-secret", "none")).with(Trait.SECRET),
                         inert(words("encrypt-cookies")),
                         enforcement(),
                         explicitProxy(),
