@@ -1,0 +1,39 @@
+package net.gatehouse.appliance.view;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import net.gatehouse.appliance.CoreFixture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LtmViewTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theTypedViewCarriesEffectiveValuesForTheDataPlane() {
+        try (CoreFixture core = CoreFixture.open(dir)) {
+            core.tmsh("create ltm pool web members add { 10.0.0.1:80 { ratio 3 } 2001:db8::2.443 { session user-disabled } } "
+                    + "load-balancing-mode ratio-member slow-ramp-time 30");
+            core.tmsh("create ltm virtual vs destination 10.1.1.1:http pool web profiles add { tcp http } disabled");
+            LtmView view = LtmView.compile(core.appliance().snapshot());
+
+            LtmView.Pool web = view.pools().get("/Common/web");
+            assertThat(web.loadBalancingMode()).isEqualTo("ratio-member");
+            assertThat(web.slowRampSeconds()).isEqualTo(30);
+            assertThat(web.members()).containsExactly(
+                    new LtmView.Member("/Common/10.0.0.1:80", "10.0.0.1", 80, 0, "default", 3, 0, true, false),
+                    new LtmView.Member("/Common/2001:db8::2.443", "2001:db8::2", 443, 0, "default", 1, 0, false, false));
+            LtmView.Virtual vs = view.virtuals().get("/Common/vs");
+            assertThat(vs.address()).isEqualTo("10.1.1.1");
+            assertThat(vs.port()).isEqualTo(80);
+            assertThat(vs.enabled()).isFalse();
+            assertThat(vs.pool()).isEqualTo(Optional.of("/Common/web"));
+            assertThat(vs.profiles()).containsExactly("/Common/http", "/Common/tcp");
+            assertThat(view.nodes()).containsKeys("/Common/10.0.0.1", "/Common/2001:db8::2");
+        }
+    }
+}
