@@ -62,7 +62,7 @@ public final class Appliance implements AutoCloseable {
                     "the configuration store holds an unknown component '" + row.kind() + "'"));
             builder.put(new ConfigObject(type, row.fullPath(), BodyCodec.read(row.body()), row.generation()));
         }
-        return builder.view(store.generation());
+        return builder.build(store.generation());
     }
 
     public CommandService commands() {

@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,13 +85,11 @@ public final class CommandService {
             apply(principal, command, candidate, touched, deleted);
         }
         complete(candidate, touched);
-        Snapshot view = candidate.view(base.generation() + 1);
+        Snapshot view = candidate.view();
         for (ConfigObject object : touched.values()) {
             validate(object, view);
         }
-        for (ConfigObject object : deleted.values()) {
-            refuseIfReferenced(object, view);
-        }
+        refuseIfReferenced(deleted.values(), view);
         List<Change> changes = changes(base, touched, deleted);
         if (changes.isEmpty()) {
             return new Commit(base, principal, List.of(), "");
@@ -100,7 +101,7 @@ public final class CommandService {
             Map<String, ConfigObject> touched, Map<String, ConfigObject> deleted) throws ConfigError {
         ComponentType type = command.type();
         String path = command.fullPath();
-        Snapshot view = candidate.view(0);
+        Snapshot view = candidate.view();
         Optional<ConfigObject> existing = view.get(type, path);
         String key = key(type, path);
         if (command instanceof Command.Delete) {
@@ -155,15 +156,19 @@ public final class CommandService {
             if (!path.startsWith("/") || !Paths.isValidName(Paths.name(path))) {
                 throw ErrorCatalog.invalidName(type, path);
             }
-            String folder = Paths.folder(path);
-            boolean folderExists = view.find(Family.FOLDER, folder).isPresent()
-                    || view.find(Family.FOLDER, Paths.partition(path)).isPresent() && folder.equals("/" + Paths.partition(path));
-            if (!folderExists) {
+            if (!folderExists(view, Paths.folder(path))) {
                 throw ErrorCatalog.folderMissing(type, path);
             }
         } else if (!Paths.isValidName(path)) {
             throw ErrorCatalog.invalidName(type, path);
         }
+    }
+
+    /** {@code /P} is a partition ({@code auth partition P}); deeper folders are {@code sys folder}s. */
+    private static boolean folderExists(Snapshot view, String folder) {
+        boolean partitionRoot = folder.equals("/" + Paths.partition(folder));
+        return partitionRoot ? view.find(Family.FOLDER, Paths.partition(folder)).isPresent()
+                : view.find(Family.FOLDER, folder).isPresent();
     }
 
     private static void refuseReadOnly(Principal principal, ComponentType type, String path, List<Edit> edits)
@@ -202,10 +207,10 @@ public final class CommandService {
                 if (rule == null) {
                     continue;
                 }
-                ConfigObject derived = object.withBody(rule.derive(object, candidate.view(0)));
+                ConfigObject derived = object.withBody(rule.derive(object, candidate.view()));
                 candidate.put(derived);
                 touched.put(key(derived.type(), derived.fullPath()), derived);
-                for (ConfigObject extra : rule.implied(derived, candidate.view(0))) {
+                for (ConfigObject extra : rule.implied(derived, candidate.view())) {
                     candidate.put(extra);
                     touched.put(key(extra.type(), extra.fullPath()), extra);
                     implied.add(extra);
@@ -254,17 +259,33 @@ public final class CommandService {
         }
     }
 
-    private static void refuseIfReferenced(ConfigObject deleted, Snapshot view) throws ConfigError {
-        Reference target = new Reference(deleted.type().family(), deleted.fullPath());
+    /** Refuses deleting what something still refers to, naming the first referrer. */
+    private static void refuseIfReferenced(Collection<ConfigObject> deleted, Snapshot view) throws ConfigError {
+        if (deleted.isEmpty()) {
+            return;
+        }
+        Set<Reference> targets = new HashSet<>();
+        for (ConfigObject object : deleted) {
+            targets.add(new Reference(object.type().family(), object.fullPath()));
+        }
         for (ConfigObject other : (Iterable<ConfigObject>) view.all()::iterator) {
-            if (References.of(other).contains(target)) {
-                if (deleted.type().path().equals("ltm node") && other.type().path().equals("ltm pool")) {
-                    throw new ConfigError("01070110", "Node address '" + deleted.fullPath()
-                            + "' is referenced by a member of pool '" + other.fullPath() + "'.");
+            for (Reference reference : References.of(other)) {
+                if (targets.contains(reference)) {
+                    throw inUse(deleted, reference, other);
                 }
-                throw ErrorCatalog.inUse(deleted.type(), deleted.fullPath(), other.type(), other.fullPath());
             }
         }
+    }
+
+    private static ConfigError inUse(Collection<ConfigObject> deleted, Reference reference, ConfigObject referrer) {
+        ConfigObject target = deleted.stream()
+                .filter(d -> d.type().family().equals(reference.family()) && d.fullPath().equals(reference.fullPath()))
+                .findFirst().orElseThrow();
+        if (target.type().path().equals("ltm node") && referrer.type().path().equals("ltm pool")) {
+            return new ConfigError("01070110", "Node address '" + target.fullPath()
+                    + "' is referenced by a member of pool '" + referrer.fullPath() + "'.");
+        }
+        return ErrorCatalog.inUse(target.type(), target.fullPath(), referrer.type(), referrer.fullPath());
     }
 
     private static String label(Snapshot view, Family family) {
@@ -307,7 +328,7 @@ public final class CommandService {
                 stamped.add(new Change(change.before(), Optional.of(object)));
             }
         }
-        Snapshot next = candidate.view(generation);
+        Snapshot next = candidate.build(generation);
         String tmsh = tmshText(next, stamped);
         store.commit(new ConfigStore.Commit(generation, clock.millis(), principal.user(), principal.origin().name(),
                 changeset(stamped), tmsh, writes, deletions));

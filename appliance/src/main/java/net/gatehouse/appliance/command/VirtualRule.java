@@ -115,8 +115,7 @@ final class VirtualRule implements ComponentRule {
                     + ") address and mask (" + mask.get() + ") for virtual server (" + path
                     + ") must be be the same type (IPv4 or IPv6).");
         }
-        if (!persistKinds(virtual, candidate).isEmpty() && persistKinds(virtual, candidate).contains("ltm persistence cookie")
-                && !kinds.contains(HTTP)) {
+        if (persistKinds(virtual, candidate).contains("ltm persistence cookie") && !kinds.contains(HTTP)) {
             throw new ConfigError("01070309", "Cookie persistence requires an HTTP or FastHTTP profile to be "
                     + "associated with the virtual server (" + path + ").");
         }

@@ -1,6 +1,7 @@
 package net.gatehouse.appliance.config;
 
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -113,10 +114,18 @@ public final class Snapshot {
             return this;
         }
 
-        /** A read-only view of the candidate as it stands, for validation. */
-        public Snapshot view(long generation) {
+        /**
+         * A read-only view of the candidate as it stands, for derivation and validation. It is
+         * live: later changes to the builder show through it, so it must not outlive the commit.
+         */
+        public Snapshot view() {
+            return new Snapshot(schema, 0, Collections.unmodifiableMap(byKind));
+        }
+
+        /** The finished, immutable snapshot. */
+        public Snapshot build(long generation) {
             Map<String, NavigableMap<String, ConfigObject>> frozen = new HashMap<>();
-            byKind.forEach((kind, objects) -> frozen.put(kind, java.util.Collections.unmodifiableNavigableMap(
+            byKind.forEach((kind, objects) -> frozen.put(kind, Collections.unmodifiableNavigableMap(
                     new TreeMap<>(objects))));
             return new Snapshot(schema, generation, Map.copyOf(frozen));
         }
