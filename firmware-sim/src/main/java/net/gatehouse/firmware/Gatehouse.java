@@ -1,17 +1,20 @@
 package net.gatehouse.firmware;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import net.gatehouse.appliance.Appliance;
 import net.gatehouse.appliance.command.Principal;
 import net.gatehouse.appliance.store.StoreFailure;
 import net.gatehouse.appliance.tmsh.TmshError;
-import net.gatehouse.console.LineConsole;
+import net.gatehouse.console.TmshShell;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,14 +55,14 @@ public final class Gatehouse {
             System.exit(EXIT_USAGE);
             return;
         }
-        System.exit(new Gatehouse(options, System.out, System.err).boot(System.in));
+        System.exit(new Gatehouse(options, System.out, System.err).boot());
     }
 
     /**
      * Boots and runs until the console ends (returning 0) or, without a console, until the JVM is
      * stopped; returns {@link #EXIT_SELF_TEST_FAILED} when the box cannot come up.
      */
-    int boot(InputStream terminal) {
+    int boot() {
         Platform platform;
         Appliance appliance;
         try {
@@ -85,7 +88,7 @@ public final class Gatehouse {
         LOG.info("Up on {}, serial number {}", platform.model(), platform.serialNumber());
 
         if (options.console()) {
-            return runConsole(appliance, terminal);
+            return runConsole(appliance, options.dataDir());
         }
         awaitTermination();
         return 0;
@@ -101,14 +104,13 @@ public final class Gatehouse {
         }
     }
 
-    private int runConsole(Appliance appliance, InputStream terminal) {
-        LineConsole console = new LineConsole("admin",
-                appliance.tmsh(new Principal("admin", Principal.Origin.TMSH)), terminal, out);
-        try {
-            console.run();
+    private int runConsole(Appliance appliance, Path dataDir) {
+        try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
+            new TmshShell("admin", appliance.tmsh(new Principal("admin", Principal.Origin.TMSH)),
+                    appliance::snapshot, terminal, Optional.of(dataDir.resolve(".tmsh_history"))).run();
             return 0;
         } catch (IOException e) {
-            LOG.error("The console cannot read the terminal", e);
+            LOG.error("The console cannot use the terminal", e);
             return 1;
         }
     }

@@ -2,56 +2,81 @@ package net.gatehouse.appliance.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Every acknowledged commit survives the process being killed with SIGKILL. */
+/** Every commit the store acknowledged survives the process being killed with SIGKILL. */
 class StoreCrashIT {
 
+    private static final int ACKNOWLEDGEMENTS_BEFORE_KILL = 200;
+
     @TempDir
-    Path dir;
+    Path tmp;
 
     @Test
     void everyAcknowledgedCommitSurvivesKillDashNine() throws Exception {
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), CommitLoop.class.getName(), dir.toString())
-                .redirectError(ProcessBuilder.Redirect.DISCARD)
-                .start();
-        long lastPrinted = 0;
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
-                StandardCharsets.UTF_8))) {
-            String line;
-            while (lastPrinted < 300 && System.nanoTime() < deadline && (line = out.readLine()) != null) {
-                lastPrinted = Long.parseLong(line.strip());
+        Path dir = tmp.resolve("store");
+        long lastAcknowledged = 0;
+        String diagnostics;
+        try (ChildJvm child = ChildJvm.start(CommitLoop.class, tmp.resolve("child.err"), dir.toString())) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (lastAcknowledged < ACKNOWLEDGEMENTS_BEFORE_KILL) {
+                Optional<String> line = child.nextLine(l -> l.startsWith(CommitLoop.ACKNOWLEDGED), deadline);
+                if (line.isEmpty()) {
+                    break;
+                }
+                long generation = Long.parseLong(line.get().substring(CommitLoop.ACKNOWLEDGED.length()).strip());
+                assertThat(generation).as("acknowledgements come in order").isEqualTo(lastAcknowledged + 1);
+                lastAcknowledged = generation;
             }
-            child.destroyForcibly(); // SIGKILL on Linux
-            assertThat(child.waitFor(20, TimeUnit.SECONDS)).isTrue();
+            child.kill();
+            diagnostics = child.diagnostics();
         }
-        assertThat(lastPrinted).as("acknowledged generations before the kill").isGreaterThan(0);
+        assertThat(lastAcknowledged).as("generations acknowledged before the kill; %s", diagnostics)
+                .isEqualTo(ACKNOWLEDGEMENTS_BEFORE_KILL);
 
         try (H2ConfigStore store = H2ConfigStore.open(dir)) {
-            assertThat(store.generation()).isGreaterThanOrEqualTo(lastPrinted);
+            long generation = store.generation();
+            assertThat(generation).as("store generation after the kill").isGreaterThanOrEqualTo(lastAcknowledged);
+
             List<ConfigStore.Commit> log = store.log(1, Integer.MAX_VALUE);
-            assertThat(log).hasSize((int) store.generation());
-            for (int i = 0; i < log.size(); i++) {
-                ConfigStore.Commit expected = CommitLoop.commitFor(i + 1);
-                ConfigStore.Commit row = log.get(i);
-                assertThat(row.generation()).isEqualTo(i + 1);
-                assertThat(row.changeset()).isEqualTo(expected.changeset());
-                assertThat(row.tmsh()).isEqualTo(expected.tmsh());
+            assertThat(log).extracting(ConfigStore.Commit::generation).containsExactlyElementsOf(range(generation));
+            for (ConfigStore.Commit row : log) {
+                ConfigStore.Commit written = CommitLoop.commitFor(row.generation());
+                assertThat(row.changeset()).as("changeset of %d", row.generation()).isEqualTo(written.changeset());
+                assertThat(row.tmsh()).as("tmsh of %d", row.generation()).isEqualTo(written.tmsh());
+                assertThat(row.epochMillis()).isEqualTo(written.epochMillis());
+                assertThat(row.principal()).isEqualTo(written.principal());
+                assertThat(row.origin()).isEqualTo(written.origin());
             }
-            for (ConfigStore.StoredObject object : store.objects()) {
-                ConfigStore.StoredObject expected = CommitLoop.commitFor(object.generation()).writes().get(0);
-                assertThat(object).isEqualTo(expected);
+
+            assertThat(store.objects()).as("objects agree with the log").containsExactlyElementsOf(replay(generation));
+        }
+    }
+
+    private static List<Long> range(long generation) {
+        List<Long> generations = new ArrayList<>();
+        for (long g = 1; g <= generation; g++) {
+            generations.add(g);
+        }
+        return generations;
+    }
+
+    /** The objects the log's commits 1..generation leave behind, in the store's order. */
+    private static List<ConfigStore.StoredObject> replay(long generation) {
+        Map<String, ConfigStore.StoredObject> objects = new TreeMap<>();
+        for (long g = 1; g <= generation; g++) {
+            for (ConfigStore.StoredObject write : CommitLoop.commitFor(g).writes()) {
+                objects.put(write.fullPath(), write);
             }
         }
+        return new ArrayList<>(objects.values());
     }
 }

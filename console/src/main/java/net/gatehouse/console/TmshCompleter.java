@@ -1,0 +1,179 @@
+package net.gatehouse.console;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import net.gatehouse.appliance.config.ConfigObject;
+import net.gatehouse.appliance.config.Snapshot;
+import net.gatehouse.appliance.schema.ComponentType;
+import net.gatehouse.appliance.schema.Family;
+import net.gatehouse.appliance.schema.Paths;
+import net.gatehouse.appliance.schema.Property;
+import net.gatehouse.appliance.schema.Shape;
+import net.gatehouse.appliance.schema.ValueType;
+import net.gatehouse.appliance.tmsh.TmshSession;
+import org.jline.reader.Candidate;
+import org.jline.reader.Completer;
+import org.jline.reader.LineReader;
+import org.jline.reader.ParsedLine;
+
+/**
+ * Tab completion and {@code ?} help derived from the schema: verbs, component paths, object
+ * names, property names (with what each expects) and the words a property takes.
+ */
+final class TmshCompleter implements Completer {
+
+    static final List<String> VERBS = List.of("create", "modify", "delete", "list", "cd", "quit", "exit");
+
+    private final TmshSession session;
+    private final Supplier<Snapshot> snapshot;
+
+    TmshCompleter(TmshSession session, Supplier<Snapshot> snapshot) {
+        this.session = session;
+        this.snapshot = snapshot;
+    }
+
+    @Override
+    public void complete(LineReader reader, ParsedLine line, List<Candidate> candidates) {
+        List<String> before = line.words().subList(0, line.wordIndex());
+        for (Suggestion suggestion : suggestions(before)) {
+            candidates.add(new Candidate(suggestion.word(), suggestion.word(), null, suggestion.help(), null, null,
+                    true));
+        }
+    }
+
+    /** A word that may come next, and what it is. */
+    record Suggestion(String word, String help) {
+    }
+
+    /** What may follow the words already typed. */
+    List<Suggestion> suggestions(List<String> words) {
+        if (words.isEmpty()) {
+            return VERBS.stream().map(v -> new Suggestion(v, "command")).toList();
+        }
+        Snapshot config = snapshot.get();
+        String verb = words.get(0);
+        if (verb.equals("cd")) {
+            return folders(config);
+        }
+        if (!List.of("create", "modify", "delete", "list").contains(verb)) {
+            return List.of();
+        }
+        Optional<ComponentType> type = config.schema().match(words, 1);
+        int pathLength = type.map(t -> t.path().split(" ").length).orElse(0);
+        if (type.isEmpty() || words.size() == 1 + pathLength && nextPathWords(config, words).size() > 0) {
+            return nextPathWords(config, words);
+        }
+        int nameAt = 1 + pathLength;
+        if (words.size() == nameAt) {
+            return verb.equals("create") ? List.of(new Suggestion("<name>", "the new object's name"))
+                    : objectNames(config, type.get());
+        }
+        if (verb.equals("list")) {
+            return List.of(new Suggestion("all-properties", "every property in effect"),
+                    new Suggestion("one-line", "one line per object"));
+        }
+        if (verb.equals("delete")) {
+            return objectNames(config, type.get());
+        }
+        return propertyContinuation(config, type.get().properties(), words.subList(nameAt + 1, words.size()));
+    }
+
+    private List<Suggestion> propertyContinuation(Snapshot config, List<Property> properties, List<String> after) {
+        if (!after.isEmpty()) {
+            String last = after.get(after.size() - 1);
+            Optional<Property> property = properties.stream().filter(p -> p.name().equals(last)).findFirst();
+            if (property.isPresent()) {
+                return values(config, property.get());
+            }
+        }
+        List<Suggestion> names = new ArrayList<>();
+        for (Property property : properties) {
+            if (property.has(Property.Trait.READ_ONLY)) {
+                continue;
+            }
+            if (property.shape() instanceof Shape.Flag flag) {
+                flag.words().forEach(w -> names.add(new Suggestion(w, property.name())));
+            } else {
+                names.add(new Suggestion(property.name(), describe(property)));
+            }
+        }
+        return names;
+    }
+
+    private List<Suggestion> values(Snapshot config, Property property) {
+        Shape shape = property.shape();
+        if (shape instanceof Shape.Collection) {
+            return List.of("add", "delete", "modify", "replace-all-with", "none").stream()
+                    .map(w -> new Suggestion(w, property.name() + " operator")).toList();
+        }
+        if (shape instanceof Shape.Block) {
+            return List.of(new Suggestion("{", property.name() + " properties"));
+        }
+        ValueType type = property.scalarType().orElseThrow();
+        if (type instanceof ValueType.Choice choice) {
+            return choice.values().stream().sorted().map(v -> new Suggestion(v, property.name())).toList();
+        }
+        if (type instanceof ValueType.ObjectRef ref) {
+            List<Suggestion> out = new ArrayList<>();
+            ref.specials().forEach(s -> out.add(new Suggestion(s, property.name())));
+            out.addAll(familyNames(config, ref.family()));
+            return out;
+        }
+        if (type instanceof ValueType.MonitorRule rule) {
+            List<Suggestion> out = new ArrayList<>();
+            rule.specials().forEach(s -> out.add(new Suggestion(s, property.name())));
+            out.addAll(familyNames(config, Family.MONITOR));
+            return out;
+        }
+        return List.of(new Suggestion("<" + type.describe() + ">", property.name()));
+    }
+
+    private static String describe(Property property) {
+        Shape shape = property.shape();
+        String what = shape instanceof Shape.Collection ? "collection"
+                : shape instanceof Shape.Block ? "block"
+                : property.scalarType().map(ValueType::describe).orElse("");
+        return property.defaultValue().map(d -> what + " (default " + d + ")").orElse(what);
+    }
+
+    private List<Suggestion> nextPathWords(Snapshot config, List<String> words) {
+        List<String> typed = words.subList(1, words.size());
+        Set<String> next = new LinkedHashSet<>();
+        for (ComponentType type : config.schema().types()) {
+            String[] path = type.path().split(" ");
+            if (path.length > typed.size() && List.of(path).subList(0, typed.size()).equals(typed)) {
+                next.add(path[typed.size()]);
+            }
+        }
+        return next.stream().sorted().map(w -> new Suggestion(w, "component")).toList();
+    }
+
+    private List<Suggestion> objectNames(Snapshot config, ComponentType type) {
+        List<Suggestion> names = new ArrayList<>();
+        for (ConfigObject object : config.all(type)) {
+            names.add(new Suggestion(type.partitioned() ? Paths.relativeTo(session.folder(), object.fullPath())
+                    : object.fullPath(), type.path()));
+        }
+        return names;
+    }
+
+    private List<Suggestion> familyNames(Snapshot config, Family family) {
+        List<Suggestion> names = new ArrayList<>();
+        for (ComponentType type : config.schema().family(family)) {
+            names.addAll(objectNames(config, type));
+        }
+        return names;
+    }
+
+    private List<Suggestion> folders(Snapshot config) {
+        List<Suggestion> out = new ArrayList<>(List.of(new Suggestion("..", "the parent folder"),
+                new Suggestion("/", "the root folder")));
+        config.all(config.schema().require("auth partition"))
+                .forEach(p -> out.add(new Suggestion("/" + p.fullPath(), "partition")));
+        return out;
+    }
+}

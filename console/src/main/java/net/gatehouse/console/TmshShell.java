@@ -1,0 +1,94 @@
+package net.gatehouse.console;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Supplier;
+import net.gatehouse.appliance.config.Snapshot;
+import net.gatehouse.appliance.tmsh.TmshError;
+import net.gatehouse.appliance.tmsh.TmshSession;
+import org.jline.keymap.KeyMap;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.Reference;
+import org.jline.reader.UserInterruptException;
+import org.jline.reader.impl.DefaultParser;
+import org.jline.terminal.Terminal;
+
+/**
+ * The interactive tmsh shell on a JLine terminal (the local console, or an SSH channel): BIG-IP's
+ * prompt, persistent history, tab completion and {@code ?} help from the schema. Keys in,
+ * commands out: every line runs through the appliance's {@link TmshSession}.
+ */
+public final class TmshShell {
+
+    private static final String HOST = "gatehouse";
+
+    private final String user;
+    private final TmshSession session;
+    private final LineReader reader;
+
+    /**
+     * @param history where the command history is kept between sessions, if anywhere
+     */
+    public TmshShell(String user, TmshSession session, Supplier<Snapshot> snapshot, Terminal terminal,
+            Optional<Path> history) {
+        this.user = user;
+        this.session = session;
+        DefaultParser parser = new DefaultParser();
+        parser.setEofOnUnclosedQuote(true);
+        parser.setEofOnUnclosedBracket(DefaultParser.Bracket.CURLY);
+        LineReaderBuilder builder = LineReaderBuilder.builder()
+                .terminal(terminal)
+                .appName("tmsh")
+                .parser(parser)
+                .completer(new TmshCompleter(session, snapshot))
+                .option(LineReader.Option.AUTO_FRESH_LINE, true)
+                .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true);
+        history.ifPresent(file -> builder.variable(LineReader.HISTORY_FILE, file));
+        this.reader = builder.build();
+        // "?" lists what may come next with a word of help, as tmsh does.
+        reader.getKeyMaps().get(LineReader.MAIN).bind(new Reference(LineReader.LIST_CHOICES), "?");
+        reader.getKeyMaps().get(LineReader.MAIN).bind(new Reference(LineReader.SELF_INSERT), KeyMap.ctrl('V') + "?");
+    }
+
+    /** The tmsh prompt, showing the session's current folder. */
+    public String prompt() {
+        return user + "@(" + HOST + ")(cfg-sync Standalone)(Active)(" + session.folder() + ")(tmos)# ";
+    }
+
+    /** Runs until {@code quit}, {@code exit} or end of input (Ctrl-D); Ctrl-C abandons the line. */
+    public void run() {
+        while (true) {
+            String line;
+            try {
+                line = reader.readLine(prompt());
+            } catch (UserInterruptException e) {
+                continue;
+            } catch (EndOfFileException e) {
+                return;
+            }
+            String command = line.strip();
+            if (command.equals("quit") || command.equals("exit")) {
+                return;
+            }
+            print(runLine(command));
+        }
+    }
+
+    private String runLine(String command) {
+        try {
+            return session.execute(command);
+        } catch (TmshError e) {
+            return e.getMessage();
+        }
+    }
+
+    private void print(String text) {
+        if (text.isEmpty()) {
+            return;
+        }
+        reader.getTerminal().writer().print(text.endsWith("\n") ? text : text + "\n");
+        reader.getTerminal().writer().flush();
+    }
+}
