@@ -120,6 +120,24 @@ public final class ConfigFiles {
         }
     }
 
+    /** Writes the whole running configuration as one file ({@code save sys config file F}). */
+    public synchronized String saveSingle(Path file) {
+        Snapshot snapshot = commands.snapshot();
+        Path target = resolve(file);
+        try {
+            Files.createDirectories(target.toAbsolutePath().getParent());
+            Files.writeString(target, ConfFile.write(snapshot, ConfFile::userOrChanged), StandardCharsets.UTF_8);
+            return target.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot save the configuration to " + target, e);
+        }
+    }
+
+    /** A file named in a command: relative names are in {@code /config}. */
+    public Path resolve(Path file) {
+        return file.isAbsolute() ? file : directory.resolve(file);
+    }
+
     private void removeStalePartitionFiles(Set<String> keep) throws IOException {
         Path partitions = directory.resolve(PARTITIONS);
         if (!Files.isDirectory(partitions)) {
@@ -172,7 +190,7 @@ public final class ConfigFiles {
     /** Merges one file into the running configuration: each stanza replaces that whole object. */
     public synchronized LoadResult merge(Principal principal, Path file, boolean verify)
             throws IOException, SyntaxError, ConfigError {
-        return apply(principal, List.of(file.toString()), List.of(file), false, verify);
+        return apply(principal, List.of(file.toString()), List.of(resolve(file)), false, verify);
     }
 
     /** Returns to the factory configuration: built-ins only, as shipped ({@code load sys config default}). */

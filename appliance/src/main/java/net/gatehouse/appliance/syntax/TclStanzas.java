@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * the brace that balances the stanza's opening one (a backslash escapes the next character), as
  * BIG-IP reads it. The text left behind keeps its line numbers.
  */
-final class TclStanzas {
+public final class TclStanzas {
 
     /** The headers of Tcl stanzas, at the start of a line: type words, then the object name. */
     private static final Pattern HEADER = Pattern.compile(
@@ -55,7 +55,7 @@ final class TclStanzas {
     }
 
     /** The index of the brace that balances the one at {@code open}. */
-    static int closingBrace(String text, int open, int line) throws SyntaxError {
+    public static int closingBrace(String text, int open, int line) throws SyntaxError {
         int depth = 0;
         for (int i = open; i < text.length(); i++) {
             char c = text.charAt(i);
