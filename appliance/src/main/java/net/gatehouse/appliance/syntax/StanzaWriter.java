@@ -197,6 +197,13 @@ public final class StanzaWriter {
             }
             return;
         }
+        if (collection.naming() instanceof ItemNaming.Plain && !collection.bodied()
+                && items.stream().allMatch(item -> item.body().isEmpty())) {
+            // Lists of words are written on one line, as BIG-IP does: options { no-ssl no-tlsv1 }.
+            List<String> words = items.stream().map(item -> Lexer.quote(item.name(), false)).toList();
+            out.add(indent + property.name() + " { " + String.join(" ", words) + " }");
+            return;
+        }
         out.add(indent + property.name() + " {");
         for (Item item : items) {
             String name = Lexer.quote(itemName(collection.naming(), item.name()), false);
