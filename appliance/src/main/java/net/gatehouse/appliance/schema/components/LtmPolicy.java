@@ -21,7 +21,9 @@ import net.gatehouse.appliance.schema.Property.Trait;
  * is kept verbatim) and {@code ltm data-group internal}.
  * <p>
  * A policy rule's conditions and actions are written as bare words ({@code http-uri path starts-with
- * values { /api }}); each group of words that can appear together is one flag property here.
+ * values { /api }}); each group of words that can appear together is one flag property here. The
+ * flags' names are internal (tmsh and REST show only their words); their letter prefixes keep the
+ * words in the order BIG-IP writes them (operand, selector, operator; target, verb).
  */
 public final class LtmPolicy {
 
@@ -43,23 +45,23 @@ public final class LtmPolicy {
     /** A condition: operand, selector, operator, case and event words, and the values compared. */
     private static Property conditions() {
         return collection("conditions", new ItemNaming.Plain(), true, true,
-                flag("operand", null, "http-uri", "http-host", "http-header", "http-method", "http-cookie",
+                flag("a-operand", null, "http-uri", "http-host", "http-header", "http-method", "http-cookie",
                         "http-referer", "http-user-agent", "http-version", "http-status", "http-basic-auth",
                         "http-set-cookie", "tcp", "client-ssl", "server-ssl", "ssl-extension", "ssl-cert", "geoip",
                         "cpu-usage", "ssl-persistence"),
-                flag("selector", null, "path", "host", "query-string", "query-parameter", "extension",
+                flag("b-selector", null, "path", "host", "query-string", "query-parameter", "extension",
                         "path-segment", "scheme", "unnamed-query-parameter", "port", "address", "all", "major",
                         "minor", "protocol", "code", "text", "server-name", "npn", "alpn", "username", "password",
                         "cipher", "cipher-bits", "common-name", "country-code", "country-name", "continent",
                         "region-code", "region-name", "isp", "org", "route-domain", "mss", "rtt", "vlan",
                         "vlan-id", "last-1min", "last-5mins", "last-15secs", "uri", "method", "version"),
-                flag("endpoint", null, "local", "remote"),
-                flag("negation", null, "not"),
-                flag("operator", null, "equals", "starts-with", "ends-with", "contains", "greater",
+                flag("c-endpoint", null, "local", "remote"),
+                flag("d-negation", null, "not"),
+                flag("e-operator", null, "equals", "starts-with", "ends-with", "contains", "greater",
                         "greater-or-equal", "less", "less-or-equal", "match", "exists"),
-                flag("presence", null, "missing", "present"),
-                flag("case", null, "case-insensitive", "case-sensitive"),
-                flag("event", null, EVENTS),
+                flag("f-presence", null, "missing", "present"),
+                flag("g-case", null, "case-insensitive", "case-sensitive"),
+                flag("h-event", null, EVENTS),
                 ref("datagroup", Family.DATA_GROUP, "none", "none"),
                 number("index", 0),
                 text("name", "none").restName("tmName"),
@@ -69,15 +71,15 @@ public final class LtmPolicy {
     /** An action: target, verb and event words, and what the action uses. */
     private static Property actions() {
         return collection("actions", new ItemNaming.Plain(), true, true,
-                flag("target", null, "forward", "http-reply", "http-header", "http-uri", "http-host",
+                flag("a-target", null, "forward", "http-reply", "http-header", "http-uri", "http-host",
                         "http-cookie", "http-referer", "http-set-cookie", "http", "log", "tcl", "persist", "cache",
                         "compress", "decompress", "server-ssl", "tcp-nagle", "request-adapt", "response-adapt",
                         "shutdown", "drop", "websocket", "asm", "l7dos", "ltm", "acceleration", "tcp", "route-domain"),
-                flag("verb", null, "select", "reset", "redirect", "replace", "insert", "remove", "enable",
+                flag("b-verb", null, "select", "reset", "redirect", "replace", "insert", "remove", "enable",
                         "disable", "write", "set-variable", "connection", "source-address", "destination-address",
                         "cookie-insert", "cookie-passive", "cookie-rewrite", "cookie-hash", "universal", "hash",
                         "ssl-session-id", "carp"),
-                flag("event", null, EVENTS),
+                flag("c-event", null, EVENTS),
                 text("expression", "none"),
                 text("location", "none"),
                 text("member", "none"),
