@@ -2,12 +2,14 @@ package net.gatehouse.appliance;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 import net.gatehouse.appliance.command.Authorizer;
 import net.gatehouse.appliance.command.CommandService;
 import net.gatehouse.appliance.command.Principal;
 import net.gatehouse.appliance.config.BodyCodec;
 import net.gatehouse.appliance.config.ConfigObject;
 import net.gatehouse.appliance.config.Snapshot;
+import net.gatehouse.appliance.files.ConfigFiles;
 import net.gatehouse.appliance.schema.ComponentType;
 import net.gatehouse.appliance.schema.Schema;
 import net.gatehouse.appliance.store.ConfigStore;
@@ -26,10 +28,12 @@ public final class Appliance implements AutoCloseable {
 
     private final ConfigStore store;
     private final CommandService commands;
+    private final ConfigFiles files;
 
-    private Appliance(ConfigStore store, CommandService commands) {
+    private Appliance(ConfigStore store, CommandService commands, Path configDirectory) {
         this.store = store;
         this.commands = commands;
+        this.files = new ConfigFiles(configDirectory, commands);
     }
 
     /** Opens the appliance whose data lives in {@code dataDirectory}, creating it on first boot. */
@@ -42,7 +46,8 @@ public final class Appliance implements AutoCloseable {
         try {
             Snapshot running = load(schema, store);
             LOG.info("Loaded the running configuration at generation {}", running.generation());
-            return new Appliance(store, new CommandService(running, store, Authorizer.administratorsOnly(), clock));
+            return new Appliance(store, new CommandService(running, store, Authorizer.administratorsOnly(), clock),
+                    dataDirectory.resolve("config"));
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -75,7 +80,12 @@ public final class Appliance implements AutoCloseable {
 
     /** A tmsh session for a principal, starting in {@code /Common}. */
     public TmshSession tmsh(Principal principal) {
-        return new TmshSession(commands, principal);
+        return new TmshSession(commands, principal, Optional.of(files));
+    }
+
+    /** The saved configuration files in {@code <data-dir>/config/}. */
+    public ConfigFiles files() {
+        return files;
     }
 
     public ConfigStore store() {

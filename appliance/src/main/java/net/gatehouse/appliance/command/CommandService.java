@@ -57,7 +57,9 @@ public final class CommandService {
                 "ltm pool", new PoolRule(),
                 "ltm virtual", new VirtualRule(clock),
                 "ltm snatpool", new SnatpoolRule(),
-                "sys db", new SysDbRule());
+                "sys db", new SysDbRule(),
+                "auth user", new AuthUserRule(),
+                "ltm policy", new PolicyRule());
     }
 
     /** The running configuration, as of the last commit. */
@@ -76,6 +78,18 @@ public final class CommandService {
 
     /** Applies the commands as one all-or-nothing change. */
     public synchronized Commit execute(Principal principal, List<Command> commands) throws ConfigError {
+        return run(principal, commands, true);
+    }
+
+    /**
+     * Checks the commands exactly as {@link #execute} would, without committing them: the answer is
+     * the commit that would result, or the error that would refuse it ({@code load sys config verify}).
+     */
+    public synchronized Commit verify(Principal principal, List<Command> commands) throws ConfigError {
+        return run(principal, commands, false);
+    }
+
+    private Commit run(Principal principal, List<Command> commands, boolean apply) throws ConfigError {
         Snapshot base = current;
         Snapshot.Builder candidate = base.toBuilder();
         Map<String, ConfigObject> touched = new LinkedHashMap<>();
@@ -84,7 +98,7 @@ public final class CommandService {
             authorizer.authorize(principal, command);
             apply(principal, command, candidate, touched, deleted);
         }
-        complete(candidate, touched);
+        complete(candidate, touched, deleted);
         Snapshot view = candidate.view();
         for (ConfigObject object : touched.values()) {
             validate(object, view);
@@ -93,6 +107,9 @@ public final class CommandService {
         List<Change> changes = changes(base, touched, deleted);
         if (changes.isEmpty()) {
             return new Commit(base, principal, List.of(), "");
+        }
+        if (!apply) {
+            return new Commit(view, principal, changes, tmshText(view, changes));
         }
         return commit(principal, base, candidate, changes);
     }
@@ -198,7 +215,8 @@ public final class CommandService {
     }
 
     /** Derived values and implied objects, until nothing more is implied. */
-    private void complete(Snapshot.Builder candidate, Map<String, ConfigObject> touched) {
+    private void complete(Snapshot.Builder candidate, Map<String, ConfigObject> touched,
+            Map<String, ConfigObject> deleted) {
         List<ConfigObject> pending = new ArrayList<>(touched.values());
         while (!pending.isEmpty()) {
             List<ConfigObject> implied = new ArrayList<>();
@@ -212,6 +230,8 @@ public final class CommandService {
                 touched.put(key(derived.type(), derived.fullPath()), derived);
                 for (ConfigObject extra : rule.implied(derived, candidate.view())) {
                     candidate.put(extra);
+                    // Implied again by the same batch that deleted it (a configuration load): it stays.
+                    deleted.remove(key(extra.type(), extra.fullPath()));
                     touched.put(key(extra.type(), extra.fullPath()), extra);
                     implied.add(extra);
                 }

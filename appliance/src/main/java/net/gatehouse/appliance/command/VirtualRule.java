@@ -89,6 +89,7 @@ final class VirtualRule implements ComponentRule {
     @Override
     public void validate(ConfigObject virtual, Snapshot candidate) throws ConfigError {
         String path = virtual.fullPath();
+        PolicyRule.refuseDrafts(virtual, candidate);
         List<String> kinds = profileKinds(virtual.body(), candidate);
         long transports = kinds.stream().filter(k -> k.equals(TCP) || k.equals(UDP) || k.equals(FASTL4)).count();
         boolean tcpPair = kinds.stream().filter(TCP::equals).count() == 2 && transports == 2 && sidedTcp(virtual);

@@ -16,9 +16,11 @@ import net.gatehouse.appliance.config.Body;
  * @param parent      the property naming the object this one inherits from ({@code defaults-from})
  * @param builtins    the objects a fresh appliance has, which cannot be deleted
  * @param fixed       whether the set of objects is fixed (sys db): they can be modified, never created or deleted
+ * @param singleton   whether there is exactly one object, written without a name ({@code sys global-settings { }})
  */
 public record ComponentType(String path, Family family, String label, boolean partitioned,
-        List<Property> properties, Optional<String> parent, List<Builtin> builtins, boolean fixed) {
+        List<Property> properties, Optional<String> parent, List<Builtin> builtins, boolean fixed,
+        boolean singleton) {
 
     public ComponentType {
         properties = List.copyOf(properties);
@@ -62,11 +64,16 @@ public record ComponentType(String path, Family family, String label, boolean pa
         return partitioned ? Paths.join(Paths.COMMON, builtin.name()) : builtin.name();
     }
 
+    /** The name of the one object of a singleton ({@code sys global-settings}): the last word of its path. */
+    public String singletonName() {
+        return path.substring(path.lastIndexOf(' ') + 1);
+    }
+
     /** A copy with one more property: how a property is added to a component. */
     public ComponentType withProperty(Property property) {
         List<Property> more = new ArrayList<>(properties);
         more.add(property);
-        return new ComponentType(path, family, label, partitioned, more, parent, builtins, fixed);
+        return new ComponentType(path, family, label, partitioned, more, parent, builtins, fixed, singleton);
     }
 
     public static Builder builder(String path, Family family, String label) {
@@ -80,6 +87,7 @@ public record ComponentType(String path, Family family, String label, boolean pa
         private final String label;
         private boolean partitioned = true;
         private boolean fixed;
+        private boolean singleton;
         private Optional<String> parent = Optional.empty();
         private final List<Property> properties = new ArrayList<>();
         private final List<Builtin> builtins = new ArrayList<>();
@@ -98,6 +106,15 @@ public record ComponentType(String path, Family family, String label, boolean pa
         /** The set of objects is fixed: they are modified, never created or deleted. */
         public Builder fixed() {
             this.fixed = true;
+            return this;
+        }
+
+        /** Exactly one object, named by the last word of the path and written without a name. */
+        public Builder singleton(Body body) {
+            this.partitioned = false;
+            this.fixed = true;
+            this.singleton = true;
+            builtins.add(new Builtin(path.substring(path.lastIndexOf(' ') + 1), body));
             return this;
         }
 
@@ -122,7 +139,8 @@ public record ComponentType(String path, Family family, String label, boolean pa
         }
 
         public ComponentType build() {
-            return new ComponentType(path, family, label, partitioned, properties, parent, builtins, fixed);
+            return new ComponentType(path, family, label, partitioned, properties, parent, builtins, fixed,
+                    singleton);
         }
     }
 }

@@ -42,7 +42,12 @@ public record Property(String name, Shape shape, Optional<String> defaultValue, 
         /** tmsh and bigip.conf always quote the value ({@code sys db} values). */
         QUOTED,
         /** A password or passphrase: iControl REST never returns it, as BIG-IP does not. */
-        SECRET
+        SECRET,
+        /**
+         * The object's whole body is this text, written as given between the stanza's braces (the Tcl of
+         * an {@code ltm rule}).
+         */
+        VERBATIM
     }
 
     public boolean has(Trait trait) {

@@ -90,6 +90,16 @@ public final class Props {
                 Set.of(), Map.of());
     }
 
+    /** A list of words written {@code { a b }}; REST writes a JSON array ({@code []} when tmsh shows {@code none}). */
+    public static Property words(String name) {
+        return collection(name, new ItemNaming.Plain(), false, false);
+    }
+
+    /** One of a few words, or a braced list of words ({@code allow-service all}, {@code allow-service { default }}). */
+    public static Property wordOrList(String name, String def, String... words) {
+        return scalar(name, new ValueType.WordOrList(Set.of(words)), def);
+    }
+
     /** A collection of references written {@code { name { } }} in bigip.conf (profiles, persist). */
     public static Property bodiedRefs(String name, Family family, Property... itemProperties) {
         return collection(name, new ItemNaming.Ref(family), true, false, itemProperties);

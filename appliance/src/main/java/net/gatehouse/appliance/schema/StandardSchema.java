@@ -2,10 +2,17 @@ package net.gatehouse.appliance.schema;
 
 import java.util.ArrayList;
 import java.util.List;
+import net.gatehouse.appliance.schema.components.Auth;
+import net.gatehouse.appliance.schema.components.Cm;
 import net.gatehouse.appliance.schema.components.LtmCore;
 import net.gatehouse.appliance.schema.components.LtmMonitors;
 import net.gatehouse.appliance.schema.components.LtmPersistence;
+import net.gatehouse.appliance.schema.components.LtmPolicy;
 import net.gatehouse.appliance.schema.components.LtmProfiles;
+import net.gatehouse.appliance.schema.components.LtmSsl;
+import net.gatehouse.appliance.schema.components.LtmTraffic;
+import net.gatehouse.appliance.schema.components.Net;
+import net.gatehouse.appliance.schema.components.Sys;
 import net.gatehouse.appliance.schema.components.SysCore;
 
 /** Assembles the standard schema from the component descriptions, one class per area. */
@@ -19,10 +26,17 @@ final class StandardSchema {
     private static Schema build() {
         List<ComponentType> types = new ArrayList<>();
         types.addAll(SysCore.all());
+        types.addAll(Sys.all());
+        types.addAll(Auth.all());
+        types.addAll(Cm.all());
+        types.addAll(Net.all());
+        types.addAll(LtmSsl.all());
+        types.addAll(LtmPolicy.all());
         types.addAll(LtmCore.all());
         types.addAll(LtmMonitors.all());
         types.addAll(LtmProfiles.all());
         types.addAll(LtmPersistence.all());
+        types.addAll(LtmTraffic.all());
         return Schema.of(types);
     }
 }

@@ -387,4 +387,50 @@ public sealed interface ValueType {
             return Integer.parseInt(Addresses.splitAddressPort(Paths.name(canonical)).orElseThrow()[1]);
         }
     }
+
+    /**
+     * One of a few words, or a braced list of words: {@code all}, {@code none}, {@code { default tcp:22 }}.
+     * Stored as written, with single spaces inside the braces.
+     */
+    record WordOrList(Set<String> words) implements ValueType {
+        public WordOrList {
+            words = Set.copyOf(words);
+        }
+
+        @Override
+        public String canonical(String raw, NameContext names) throws InvalidValue {
+            String trimmed = raw.trim();
+            if (words.contains(trimmed)) {
+                return trimmed;
+            }
+            if (!trimmed.startsWith("{") || !trimmed.endsWith("}")) {
+                throw new InvalidValue("must be one of " + String.join(", ", words.stream().sorted().toList())
+                        + " or a list in braces");
+            }
+            String inside = trimmed.substring(1, trimmed.length() - 1).trim();
+            return inside.isEmpty() ? "{ }" : "{ " + String.join(" ", inside.split("\\s+")) + " }";
+        }
+
+        @Override
+        public int span(List<String> words, int start) {
+            if (!words.get(start).equals("{")) {
+                return 1;
+            }
+            int i = start;
+            while (i < words.size() && !words.get(i).equals("}")) {
+                i++;
+            }
+            return Math.min(i + 1, words.size()) - start;
+        }
+
+        @Override
+        public boolean multiWord() {
+            return true;
+        }
+
+        @Override
+        public String describe() {
+            return String.join(" | ", words.stream().sorted().toList()) + " | { list }";
+        }
+    }
 }

@@ -57,7 +57,14 @@ public final class IcontrolJson {
         ObjectNode node = NODES.objectNode();
         ComponentType type = object.type();
         String link = selfLink(type, object.fullPath());
-        identity(node, type.restKind(), object.fullPath(), type.partitioned(), object.generation(), link);
+        if (type.singleton()) {
+            // A singleton is its collection's URL, with no name: /mgmt/tm/sys/global-settings.
+            link = "https://" + host + type.restPath() + "?ver=" + VERSION;
+            node.put("kind", type.restKind());
+            node.put("selfLink", link);
+        } else {
+            identity(node, type.restKind(), object.fullPath(), type.partitioned(), object.generation(), link);
+        }
         writeProperties(node, type.properties(), effective.body(object), link, type, expand, object.generation());
         return node;
     }

@@ -70,7 +70,13 @@ public final class StanzaWriter {
         String name = !object.type().partitioned() || mode == Mode.CONF
                 ? object.fullPath()
                 : Paths.relativeTo(folder, object.fullPath());
-        String header = object.type().path() + " " + Lexer.quote(name, false);
+        String header = object.type().singleton() ? object.type().path()
+                : object.type().path() + " " + Lexer.quote(name, false);
+        Optional<Property> verbatim = object.type().properties().stream()
+                .filter(p -> p.has(Property.Trait.VERBATIM)).findFirst();
+        if (verbatim.isPresent()) {
+            return List.of(header + " {" + object.body().text(verbatim.get().name()).orElse("") + "}");
+        }
         Body shown = shownBody(object);
         List<String> body = new ArrayList<>();
         Optional<String> partition = mode == Mode.ALL_PROPERTIES && object.type().partitioned()
@@ -189,6 +195,13 @@ public final class StanzaWriter {
             if (mode == Mode.ALL_PROPERTIES) {
                 out.add(indent + property.name() + " none");
             }
+            return;
+        }
+        if (collection.naming() instanceof ItemNaming.Plain && !collection.bodied()
+                && items.stream().allMatch(item -> item.body().isEmpty())) {
+            // Lists of words are written on one line, as BIG-IP does: options { no-ssl no-tlsv1 }.
+            List<String> words = items.stream().map(item -> Lexer.quote(item.name(), false)).toList();
+            out.add(indent + property.name() + " { " + String.join(" ", words) + " }");
             return;
         }
         out.add(indent + property.name() + " {");

@@ -4,20 +4,25 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import net.gatehouse.appliance.command.Command;
 import net.gatehouse.appliance.command.CommandService;
 import net.gatehouse.appliance.command.Principal;
 import net.gatehouse.appliance.config.ConfigError;
 import net.gatehouse.appliance.config.ConfigObject;
+import net.gatehouse.appliance.config.BodyEdits;
 import net.gatehouse.appliance.config.Edit;
 import net.gatehouse.appliance.config.Snapshot;
 import net.gatehouse.appliance.schema.ComponentType;
+import net.gatehouse.appliance.files.ConfigFiles;
 import net.gatehouse.appliance.schema.Paths;
+import net.gatehouse.appliance.schema.UnmodelledComponents;
 import net.gatehouse.appliance.syntax.BodyParser;
 import net.gatehouse.appliance.syntax.Lexer;
 import net.gatehouse.appliance.syntax.StanzaWriter;
 import net.gatehouse.appliance.syntax.SyntaxError;
+import net.gatehouse.appliance.syntax.TclStanzas;
 import net.gatehouse.appliance.syntax.Token;
 
 /**
@@ -27,13 +32,24 @@ import net.gatehouse.appliance.syntax.Token;
  */
 public final class TmshSession {
 
+    /** {@code create|modify ltm rule NAME {}: the iRule's Tcl is taken verbatim, not lexed. */
+    private static final Pattern RULE_LINE =
+            Pattern.compile("^\\s*(create|modify)\\s+ltm\\s+rule\\s+(\"[^\"]*\"|[^\\s{}]+)\\s*\\{");
+
     private final CommandService commands;
     private final Principal principal;
+    private final Optional<ConfigFiles> files;
     private String folder = Paths.COMMON;
 
     public TmshSession(CommandService commands, Principal principal) {
+        this(commands, principal, Optional.empty());
+    }
+
+    /** A session that can also {@code save} and {@code load sys config} through {@code files}. */
+    public TmshSession(CommandService commands, Principal principal, Optional<ConfigFiles> files) {
         this.commands = commands;
         this.principal = principal;
+        this.files = files;
     }
 
     public String folder() {
@@ -42,6 +58,10 @@ public final class TmshSession {
 
     /** Runs one line (commands separated by {@code ;} run in turn) and returns what tmsh prints. */
     public String execute(String line) throws TmshError {
+        Matcher rule = RULE_LINE.matcher(line);
+        if (rule.find()) {
+            return changeRule(line, rule);
+        }
         List<Token> tokens;
         try {
             tokens = Lexer.tokens(line);
@@ -71,6 +91,8 @@ public final class TmshSession {
             case "create", "modify", "delete" -> change(verb, words);
             case "list" -> list(words);
             case "cd" -> changeFolder(words);
+            case "save", "load" -> new SysConfigCommand(files, principal).run(verb, words);
+            case "publish" -> publish(words);
             default -> throw new TmshError("Syntax Error: \"" + verb + "\" unexpected argument");
         };
     }
@@ -102,6 +124,13 @@ public final class TmshSession {
         Snapshot snapshot = commands.snapshot();
         ComponentType type = component(snapshot, words, 1);
         int at = 1 + type.path().split(" ").length;
+        if (type.singleton()) {
+            if (!verb.equals("modify")) {
+                throw new TmshError("Syntax Error: \"" + verb + "\" is not available for " + type.path());
+            }
+            return execute(List.of(new Command.Modify(type, type.singletonName(),
+                    properties(snapshot, type, type.singletonName(), words, at))));
+        }
         if (at >= words.size()) {
             throw new TmshError("Syntax Error: \"" + type.path() + "\" requires an object name");
         }
@@ -116,12 +145,53 @@ public final class TmshSession {
             batch.add(verb.equals("create") ? new Command.Create(type, path, edits)
                     : new Command.Modify(type, path, edits));
         }
+        return execute(batch);
+    }
+
+    private String execute(List<Command> batch) throws TmshError {
         try {
             commands.execute(principal, batch);
         } catch (ConfigError e) {
             throw new TmshError(e.getMessage());
         }
         return "";
+    }
+
+    /** {@code create ltm rule r { when HTTP_REQUEST { ... } }}: the Tcl between the braces, as typed. */
+    private String changeRule(String line, Matcher header) throws TmshError {
+        int close;
+        try {
+            close = TclStanzas.closingBrace(line, header.end() - 1, 1);
+        } catch (SyntaxError e) {
+            throw new TmshError("Syntax Error: the iRule has unbalanced braces");
+        }
+        if (!line.substring(close + 1).isBlank()) {
+            throw new TmshError("Syntax Error: \"" + line.substring(close + 1).strip() + "\" unexpected argument");
+        }
+        ComponentType type = commands.snapshot().schema().require("ltm rule");
+        String name = header.group(2).replace("\"", "");
+        String path = fullPath(type, name);
+        List<Edit> edits = List.of(new Edit.SetText("api-anonymous", line.substring(header.end(), close)));
+        return execute(List.of(header.group(1).equals("create") ? new Command.Create(type, path, edits)
+                : new Command.Modify(type, path, edits)));
+    }
+
+    /** {@code publish ltm policy Drafts/p}: the draft becomes the published policy {@code p}, replacing it. */
+    private String publish(List<Token> words) throws TmshError {
+        if (words.size() != 4 || !words.get(1).is("ltm") || !words.get(2).is("policy")) {
+            throw new TmshError("Syntax Error: publish takes \"ltm policy <draft>\"");
+        }
+        Snapshot snapshot = commands.snapshot();
+        ComponentType type = snapshot.schema().require("ltm policy");
+        String draft = fullPath(type, words.get(3).text());
+        ConfigObject object = snapshot.get(type, draft).orElseThrow(() ->
+                new TmshError("01020036:3: The requested Policy (" + draft + ") was not found."));
+        if (!Paths.name(Paths.folder(draft)).equals("Drafts")) {
+            throw new TmshError("01070734:3: Configuration error: Policy '" + draft + "' is not a draft and cannot be published.");
+        }
+        String published = Paths.join(Paths.folder(Paths.folder(draft)), Paths.name(draft));
+        return execute(List.of(new Command.Delete(type, draft),
+                new Command.Replace(type, published, BodyEdits.of(object.body().without("status")))));
     }
 
     private List<Edit> properties(Snapshot snapshot, ComponentType type, String path, List<Token> words, int start)
@@ -176,6 +246,9 @@ public final class TmshSession {
             prefix.add(word.text());
         }
         Optional<ComponentType> exact = snapshot.schema().match(prefix, 0);
+        if (exact.isEmpty() && UnmodelledComponents.covers(String.join(" ", prefix))) {
+            return List.of();
+        }
         if (exact.isEmpty()) {
             String wanted = String.join(" ", prefix);
             List<ConfigObject> all = new ArrayList<>();

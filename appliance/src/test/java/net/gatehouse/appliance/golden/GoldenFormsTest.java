@@ -76,7 +76,51 @@ class GoldenFormsTest {
             "create ltm virtual web_vs destination 10.1.1.10:80 pool web profiles add { tcp http }"
                     + " persist replace-all-with { cookie { default yes } }"
                     + " source-address-translation { type automap } description \"public web site\"",
-            "modify sys db ui.advisory.enabled value true");
+            "modify sys db ui.advisory.enabled value true",
+            "create sys file ssl-cert www.example.com.crt cache-path /config/ssl/ssl.crt/www.example.com.crt"
+                    + " source-path file:///var/tmp/www.example.com.crt",
+            "create sys file ssl-key www.example.com.key cache-path /config/ssl/ssl.key/www.example.com.key"
+                    + " source-path file:///var/tmp/www.example.com.key",
+            "create sys crypto key www_key key-size 4096",
+            "create sys crypto cert www_cert common-name www.example.com organization \"Example Inc\" key www_key"
+                    + " lifetime 730",
+            "create sys crypto csr www_csr common-name www.example.com country US key www_key",
+            "create ltm profile client-ssl www_clientssl defaults-from clientssl cert www.example.com.crt"
+                    + " key www.example.com.key options replace-all-with { dont-insert-empty-fragments no-tlsv1 }",
+            "create ltm profile server-ssl api_serverssl defaults-from serverssl server-name api.example.com",
+            "create ltm profile http-compression web_compress defaults-from httpcompression gzip-level 6",
+            "create ltm profile web-acceleration web_cache defaults-from optimized-caching cache-size 50",
+            "create ltm profile fasthttp fast_web defaults-from fasthttp idle-timeout 120",
+            "create ltm profile request-log web_log defaults-from request-log request-logging enabled",
+            "create ltm profile websocket ws defaults-from websocket masking preserve",
+            "create ltm rule jsession { when HTTP_REQUEST {\n    persist uie [HTTP::cookie \"JSESSIONID\"]\n} }",
+            "create ltm persistence universal jsession_persist defaults-from universal rule jsession timeout 1800",
+            "create ltm persistence dest-addr dst_persist defaults-from dest_addr mask 255.255.255.0",
+            "create ltm persistence ssl ssl_persist defaults-from ssl timeout 600",
+            "create ltm persistence hash hash_persist defaults-from hash hash-length 16 hash-offset 4",
+            "create ltm data-group internal blocked type ip records add { 10.66.0.0/16 { data scanners } }",
+            "create ltm policy Drafts/api_routing controls replace-all-with { forwarding }"
+                    + " requires replace-all-with { http } rules replace-all-with { to_api { conditions"
+                    + " replace-all-with { 0 { http-uri path starts-with values { /api } } } actions"
+                    + " replace-all-with { 0 { forward select pool web } } } }",
+            "publish ltm policy Drafts/api_routing",
+            "create auth partition Dev description \"development applications\"",
+            "create auth user ops encrypted-password \"$6$Xq3h1s8p$0cIdEhpuYw8U6cOqV4c5Z7tq2nZpN0wXy5QyJr8S1mGq0b9kQnJ"
+                    + "Q7w1tO6u4zYx8rSx3l2kPq9hT0v5sW1nMw/\" description Operator"
+                    + " partition-access add { Dev { role operator } } shell tmsh",
+            "create net vlan internal interfaces add { 1.2 { tagged } } tag 20",
+            "create net self self_internal address 10.0.0.5/24 vlan internal allow-service { default tcp:22 }",
+            "create net route default_gw network default gw 10.1.1.1",
+            "create net route-domain rd1 id 1 vlans add { /Common/internal } description tenant",
+            "create cm device bigip2.example.com configsync-ip 10.0.0.6 hostname bigip2.example.com",
+            "create cm device-group failover_group type sync-failover devices add { bigip1 bigip2.example.com }"
+                    + " auto-sync enabled network-failover enabled",
+            "modify cm traffic-group traffic-group-1 ha-order replace-all-with { bigip1 bigip2.example.com }",
+            "modify cm trust-domain Root non-ca-devices add { bigip2.example.com }",
+            "modify sys global-settings hostname lb1.example.com gui-setup disabled",
+            "modify sys dns name-servers replace-all-with { 10.0.0.53 10.0.0.54 } search replace-all-with"
+                    + " { example.com }",
+            "modify sys ntp servers replace-all-with { 0.pool.ntp.org } timezone UTC");
 
     /** A component of the golden set: its tmsh type, the object shown, and its golden folder. */
     record Component(String type, String name) {
@@ -85,7 +129,14 @@ class GoldenFormsTest {
         }
 
         String fullPath() {
-            return type.equals("sys db") ? name : Paths.join(Paths.COMMON, name);
+            if (name.isEmpty()) {
+                return type.substring(type.lastIndexOf(' ') + 1);
+            }
+            return UNPARTITIONED.contains(type) ? name : Paths.join(Paths.COMMON, name);
+        }
+
+        String listed() {
+            return name.isEmpty() ? type : type + " " + name;
         }
 
         @Override
@@ -130,7 +181,43 @@ class GoldenFormsTest {
             new Component("ltm persistence cookie", "web_cookie"),
             new Component("ltm persistence source-addr", "web_src"),
             new Component("ltm snatpool", "web_snat"),
-            new Component("sys db", "ui.advisory.enabled"));
+            new Component("sys db", "ui.advisory.enabled"),
+            new Component("sys file ssl-cert", "www.example.com.crt"),
+            new Component("sys file ssl-key", "www.example.com.key"),
+            new Component("sys crypto key", "www_key"),
+            new Component("sys crypto cert", "www_cert"),
+            new Component("sys crypto csr", "www_csr"),
+            new Component("ltm profile client-ssl", "www_clientssl"),
+            new Component("ltm profile server-ssl", "api_serverssl"),
+            new Component("ltm profile http-compression", "web_compress"),
+            new Component("ltm profile web-acceleration", "web_cache"),
+            new Component("ltm profile fasthttp", "fast_web"),
+            new Component("ltm profile request-log", "web_log"),
+            new Component("ltm profile websocket", "ws"),
+            new Component("ltm rule", "jsession"),
+            new Component("ltm persistence universal", "jsession_persist"),
+            new Component("ltm persistence dest-addr", "dst_persist"),
+            new Component("ltm persistence ssl", "ssl_persist"),
+            new Component("ltm persistence hash", "hash_persist"),
+            new Component("ltm data-group internal", "blocked"),
+            new Component("ltm policy", "api_routing"),
+            new Component("auth partition", "Dev"),
+            new Component("auth user", "ops"),
+            new Component("net vlan", "internal"),
+            new Component("net self", "self_internal"),
+            new Component("net route", "default_gw"),
+            new Component("net route-domain", "rd1"),
+            new Component("cm device", "bigip2.example.com"),
+            new Component("cm device-group", "failover_group"),
+            new Component("cm traffic-group", "traffic-group-1"),
+            new Component("cm trust-domain", "Root"),
+            new Component("sys global-settings", ""),
+            new Component("sys dns", ""),
+            new Component("sys ntp", ""));
+
+    /** Components whose names are not full paths. */
+    private static final java.util.Set<String> UNPARTITIONED = java.util.Set.of("sys db", "auth partition",
+            "auth user");
 
     @TempDir
     static Path dir;
@@ -180,9 +267,9 @@ class GoldenFormsTest {
     private static String render(Component component, Form form) {
         switch (form) {
             case LIST:
-                return core.tmsh("list " + component.type() + " " + component.name());
+                return core.tmsh("list " + component.listed());
             case ALL_PROPERTIES:
-                return core.tmsh("list " + component.type() + " " + component.name() + " all-properties");
+                return core.tmsh("list " + component.listed() + " all-properties");
             case BIGIP_CONF:
                 return new StanzaWriter(snapshot(), StanzaWriter.Mode.CONF, Paths.COMMON).write(object(component));
             case REST:

@@ -211,8 +211,7 @@ public final class LtmCore {
                         inert(text("per-flow-request-access-policy", "none")),
                         bodiedRefs("persist", Family.PERSISTENCE,
                                 yesNo("default", "yes").restName("tmDefault").with(Trait.ALWAYS_LISTED)),
-                        // TODO(DSL): ltm policy has no Family yet; PROFILE stands in.
-                        inert(refs("policies", Family.PROFILE, false)),
+                        inert(refs("policies", Family.POLICY, false)),
                         ref("pool", Family.POOL, "none", "none"),
                         subcollection("profiles", new ItemNaming.Ref(Family.PROFILE),
                                 choice("context", "all", "all", "clientside", "serverside")),

@@ -23,7 +23,7 @@ public final class LtmPersistence {
     }
 
     public static List<ComponentType> all() {
-        return List.of(cookie(), sourceAddr());
+        return List.of(cookie(), sourceAddr(), destAddr(), universal(), ssl(), hash());
     }
 
     private static Property inert(Property property) {
@@ -31,6 +31,10 @@ public final class LtmPersistence {
     }
 
     private static ComponentType.Builder persistence(String type, String root) {
+        return persistence(type, root, Body.texts("defaults-from", "none"));
+    }
+
+    private static ComponentType.Builder persistence(String type, String root, Body rootBody) {
         return ComponentType.builder("ltm persistence " + type, Family.PERSISTENCE, "persistence profile")
                 .inheritsThrough("defaults-from")
                 .with(inert(text("app-service", "none")).with(Trait.ALWAYS_LISTED),
@@ -43,7 +47,7 @@ public final class LtmPersistence {
                         inert(enabled("mirror", "disabled")),
                         enabled("override-connection-limit", "disabled"),
                         text("timeout", "180"))
-                .builtin(root, Body.texts("defaults-from", "none"));
+                .builtin(root, rootBody);
     }
 
     public static ComponentType cookie() {
@@ -71,6 +75,39 @@ public final class LtmPersistence {
                         inert(text("map-proxy-address", "none")),
                         inert(text("map-proxy-class", "none")),
                         text("mask", "none"))
+                .build();
+    }
+
+    /** Destination-address affinity: {@code dest_addr}. */
+    public static ComponentType destAddr() {
+        return persistence("dest-addr", "dest_addr")
+                .with(choice("hash-algorithm", "default", "default", "carp"),
+                        text("mask", "none"))
+                .build();
+    }
+
+    /** Persistence on a key an iRule computes ({@code persist uie}); the rule names the iRule. */
+    public static ComponentType universal() {
+        return persistence("universal", "universal")
+                .with(ref("rule", Family.RULE, "none", "none"))
+                .build();
+    }
+
+    /** SSL session-ID persistence; the built-in {@code ssl} keeps a session for 300 seconds. */
+    public static ComponentType ssl() {
+        return persistence("ssl", "ssl", Body.texts("defaults-from", "none", "timeout", "300")).build();
+    }
+
+    /** Hash persistence: a key taken from the payload between patterns, or computed by an iRule. */
+    public static ComponentType hash() {
+        return persistence("hash", "hash")
+                .with(choice("hash-algorithm", "default", "default", "carp"),
+                        inert(number("hash-buffer-limit", 0)),
+                        inert(text("hash-end-pattern", "none")),
+                        inert(number("hash-length", 0)),
+                        inert(number("hash-offset", 0)),
+                        inert(text("hash-start-pattern", "none")),
+                        ref("rule", Family.RULE, "none", "none"))
                 .build();
     }
 }
