@@ -7,7 +7,7 @@ import java.util.List;
  * What {@code gatehouse boot} was asked to do.
  *
  * @param dataDir   where the configuration store and platform identity live
- * @param mgmtPort  the management (REST) port
+ * @param mgmtPort  the management (REST) port; 0 means any free port
  * @param console   whether to run the console on the terminal
  * @param demo      whether to seed the demo configuration at first boot
  */
@@ -52,12 +52,12 @@ record BootOptions(Path dataDir, int mgmtPort, boolean console, boolean demo) {
     private static int port(String text) {
         try {
             int port = Integer.parseInt(text);
-            if (port >= 1 && port <= 65535) {
+            if (port >= 0 && port <= 65535) {
                 return port;
             }
         } catch (NumberFormatException e) {
             // reported below, with the value
         }
-        throw new IllegalArgumentException("--mgmt-port must be a port number from 1 to 65535, not '" + text + "'");
+        throw new IllegalArgumentException("--mgmt-port must be a port number from 0 (any free port) to 65535, not '" + text + "'");
     }
 }

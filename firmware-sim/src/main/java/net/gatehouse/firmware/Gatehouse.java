@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -12,6 +13,7 @@ import net.gatehouse.appliance.command.Principal;
 import net.gatehouse.appliance.store.StoreFailure;
 import net.gatehouse.appliance.tmsh.TmshError;
 import net.gatehouse.console.LineConsole;
+import net.gatehouse.mgmt.MgmtServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,15 +74,27 @@ public final class Gatehouse {
             return EXIT_SELF_TEST_FAILED;
         }
         out.println("POST: configuration store " + options.dataDir().toAbsolutePath() + " ok");
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(appliance), "gatehouse-shutdown"));
+        MgmtServer mgmt;
+        try {
+            mgmt = MgmtServer.start(appliance, options.dataDir(), new InetSocketAddress(options.mgmtPort()),
+                    Clock.systemUTC());
+        } catch (UncheckedIOException e) {
+            appliance.close();
+            err.println("SELF-TEST FAILED: " + e.getMessage());
+            err.flush();
+            return EXIT_SELF_TEST_FAILED;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(mgmt, appliance), "gatehouse-shutdown"));
 
         if (options.demo()) {
             seedDemo(appliance);
         }
         out.println("Gatehouse is up: generation " + appliance.snapshot().generation() + ", "
                 + appliance.store().objects().size() + " objects");
-        out.println("The default admin password is 'admin'; change it before you expose this appliance.");
-        out.println("management REST API: not yet available in this build (port " + options.mgmtPort() + " reserved)");
+        if (mgmt.defaultPasswordInUse()) {
+            out.println("The default admin password is 'admin'; change it before you expose this appliance.");
+        }
+        out.println("management REST API: https://0.0.0.0:" + mgmt.port() + "/mgmt (port " + mgmt.port() + ")");
         out.flush();
         LOG.info("Up on {}, serial number {}", platform.model(), platform.serialNumber());
 
@@ -122,8 +136,9 @@ public final class Gatehouse {
         }
     }
 
-    private static void stop(Appliance appliance) {
+    private static void stop(MgmtServer mgmt, Appliance appliance) {
         try {
+            mgmt.close();
             appliance.close();
             LOG.info("Gatehouse stopped");
         } catch (RuntimeException e) {

@@ -148,14 +148,8 @@ public final class IcontrolJson {
             reference.put("isSubcollection", true);
             if (expand) {
                 ArrayNode array = reference.putArray("items");
-                String ownerKind = owner.restKind();
-                String kind = ownerKind.substring(0, ownerKind.lastIndexOf(':')) + ":" + sub + ":" + sub + "state";
                 for (Item item : items) {
-                    ObjectNode itemNode = array.addObject();
-                    identity(itemNode, kind, item.name(), true, generation,
-                            base + "/" + sub + "/" + Paths.tilde(item.name()) + "?ver=" + VERSION);
-                    writeProperties(itemNode, collection.itemProperties(), item.body(), link, owner, expand,
-                            generation);
+                    array.add(subcollectionItem(owner, sub, collection, item, base, generation));
                 }
             }
             return;
@@ -177,6 +171,55 @@ public final class IcontrolJson {
                         withDefaults(collection.itemProperties(), item.body()), link, owner, expand, generation);
             }
         }
+    }
+
+    private ObjectNode subcollectionItem(ComponentType owner, String sub, Shape.Collection collection, Item item,
+            String ownerLink, long generation) {
+        ObjectNode itemNode = NODES.objectNode();
+        String ownerKind = owner.restKind();
+        String kind = ownerKind.substring(0, ownerKind.lastIndexOf(':')) + ":" + sub + ":" + sub + "state";
+        identity(itemNode, kind, item.name(), true, generation,
+                ownerLink + "/" + sub + "/" + Paths.tilde(item.name()) + "?ver=" + VERSION);
+        writeProperties(itemNode, collection.itemProperties(), item.body(), ownerLink, owner, false, generation);
+        return itemNode;
+    }
+
+    /**
+     * A subcollection GET ({@code /mgmt/tm/ltm/pool/~Common~web/members}):
+     * {@code {"kind": "tm:ltm:pool:members:memberscollectionstate", "selfLink": ..., "items": [...]}}.
+     */
+    public ObjectNode writeSubcollection(ConfigObject owner, Property property) {
+        Shape.Collection collection = (Shape.Collection) property.shape();
+        String sub = collection.restSubcollection().orElseThrow();
+        String base = ownerLink(owner);
+        String ownerKind = owner.type().restKind();
+        ObjectNode node = NODES.objectNode();
+        node.put("kind", ownerKind.substring(0, ownerKind.lastIndexOf(':')) + ":" + sub + ":" + sub
+                + "collectionstate");
+        node.put("selfLink", base + "/" + sub + "?ver=" + VERSION);
+        ArrayNode array = node.putArray("items");
+        for (Item item : items(owner, property)) {
+            array.add(subcollectionItem(owner.type(), sub, collection, item, base, owner.generation()));
+        }
+        return node;
+    }
+
+    /** One item of a subcollection, as {@code GET .../members/~Common~10.0.0.1:80} returns it. */
+    public Optional<ObjectNode> writeSubcollectionItem(ConfigObject owner, Property property, String itemName) {
+        Shape.Collection collection = (Shape.Collection) property.shape();
+        String sub = collection.restSubcollection().orElseThrow();
+        return items(owner, property).stream().filter(i -> i.name().equals(itemName)).findFirst()
+                .map(item -> subcollectionItem(owner.type(), sub, collection, item, ownerLink(owner),
+                        owner.generation()));
+    }
+
+    private String ownerLink(ConfigObject owner) {
+        String link = selfLink(owner.type(), owner.fullPath());
+        return link.substring(0, link.indexOf('?'));
+    }
+
+    private List<Item> items(ConfigObject owner, Property property) {
+        return effective.body(owner).get(property.name()).map(v -> ((Value.Items) v).items()).orElse(List.of());
     }
 
     private static Body withDefaults(List<Property> properties, Body body) {
@@ -272,6 +315,23 @@ public final class IcontrolJson {
         }
     }
 
+    /**
+     * Reads the body of a subcollection item ({@code POST .../members}, {@code PATCH .../members/x})
+     * into the edit of one item; {@code itemName} is the name from the URL, or empty to take it
+     * from the body.
+     */
+    public static Edit.ItemEdit readItem(ComponentType owner, Property property, Optional<String> itemName,
+            JsonNode body, NameContext names) throws ConfigError {
+        Shape.Collection collection = (Shape.Collection) property.shape();
+        String raw = itemName.orElseGet(() -> itemPath(body));
+        if (raw.isEmpty()) {
+            throw ConfigError.general("The name of a " + property.restName() + " item of " + owner.label()
+                    + " is required.");
+        }
+        String name = canonicalItem(property, collection.naming(), raw, names);
+        return new Edit.ItemEdit(name, readProperties(collection.itemProperties(), body, names, owner.label()));
+    }
+
     private static String itemPath(JsonNode item) {
         String name = Paths.fromTilde(item.path("name").asText());
         if (item.hasNonNull("partition") && !name.startsWith("/")) {
@@ -280,7 +340,8 @@ public final class IcontrolJson {
         return name;
     }
 
-    private static String canonicalItem(Property property, ItemNaming naming, String raw, NameContext names)
+    /** The canonical name of a collection item as the schema names it ({@code 10.0.0.1:80} → {@code /Common/10.0.0.1:80}). */
+    public static String canonicalItem(Property property, ItemNaming naming, String raw, NameContext names)
             throws ConfigError {
         try {
             return ItemNames.canonical(naming, raw, names);
