@@ -306,9 +306,11 @@ public final class IcontrolJson {
             }
             return new Edit.Collection(property.name(), Edit.Operation.REPLACE, items);
         }
-        String raw = given.isTextual() ? given.asText().strip() : given.asText();
+        ValueType type = property.scalarType().orElseThrow();
+        boolean exact = type instanceof ValueType.Text;
+        String raw = given.isTextual() && !exact ? given.asText().strip() : given.asText();
         try {
-            return new Edit.SetText(property.name(), property.scalarType().orElseThrow().canonical(raw, names));
+            return new Edit.SetText(property.name(), type.canonical(raw, names));
         } catch (InvalidValue e) {
             throw ConfigError.general(label + " property " + property.restName() + " value \"" + raw + "\" "
                     + e.getMessage());
