@@ -44,10 +44,12 @@ public final class IcontrolJson {
     private static final Set<String> IDENTITY = Set.of("kind", "name", "partition", "subPath", "fullPath",
             "generation", "selfLink");
 
+    private final Snapshot snapshot;
     private final Effective effective;
     private final String host;
 
     public IcontrolJson(Snapshot snapshot, String host) {
+        this.snapshot = snapshot;
         this.effective = new Effective(snapshot);
         this.host = host;
     }
@@ -113,7 +115,13 @@ public final class IcontrolJson {
                 List<Item> items = value.map(v -> ((Value.Items) v).items()).orElse(List.of());
                 writeCollection(node, property, collection, items, link, type, expand, generation);
             } else if (value.isPresent()) {
-                scalar(property, ((Value.Text) value.get()).text(), showsNone(type)).ifPresent(json -> node.set(property.restName(), json));
+                String text = ((Value.Text) value.get()).text();
+                scalar(property, text, showsNone(type)).ifPresent(json -> node.set(property.restName(), json));
+                if (property.scalarType().orElseThrow() instanceof ValueType.ObjectRef ref
+                        && !type.family().equals(Family.MONITOR)) {
+                    referenceLink(ref.family(), text)
+                            .ifPresent(target -> node.putObject(property.restName() + "Reference").put("link", target));
+                }
             }
         }
     }
@@ -154,7 +162,7 @@ public final class IcontrolJson {
             }
             return;
         }
-        if (items.isEmpty()) {
+        if (items.isEmpty() && !showsNone(owner)) {
             return;
         }
         ArrayNode array = node.putArray(property.restName());
@@ -169,6 +177,7 @@ public final class IcontrolJson {
                 }
                 writeProperties(itemNode, collection.itemProperties(),
                         withDefaults(collection.itemProperties(), item.body()), link, owner, expand, generation);
+                nameReference(itemNode, collection, item);
             }
         }
     }
@@ -181,7 +190,32 @@ public final class IcontrolJson {
         identity(itemNode, kind, item.name(), true, generation,
                 ownerLink + "/" + sub + "/" + Paths.tilde(item.name()) + "?ver=" + VERSION);
         writeProperties(itemNode, collection.itemProperties(), item.body(), ownerLink, owner, false, generation);
+        nameReference(itemNode, collection, item);
         return itemNode;
+    }
+
+    /** Items that name another object (persist, profiles) link to it: {@code "nameReference": {"link": ...}}. */
+    private void nameReference(ObjectNode itemNode, Shape.Collection collection, Item item) {
+        if (collection.naming() instanceof ItemNaming.Ref ref) {
+            referenceLink(ref.family(), item.name()).ifPresent(target -> itemNode.putObject("nameReference")
+                    .put("link", target));
+        }
+    }
+
+    /**
+     * The link to the object a reference names ({@code poolReference}, {@code defaultsFromReference}):
+     * the REST path of its component when it exists here, the traffic-group path for traffic groups;
+     * nothing for {@code none} and other special words.
+     */
+    private Optional<String> referenceLink(Family family, String fullPath) {
+        if (!fullPath.startsWith("/")) {
+            return Optional.empty();
+        }
+        Optional<String> restPath = snapshot.find(family, fullPath).map(o -> o.type().restPath());
+        if (restPath.isEmpty() && family.equals(Family.TRAFFIC_GROUP)) {
+            restPath = Optional.of("/mgmt/tm/cm/traffic-group");
+        }
+        return restPath.map(path -> "https://" + host + path + "/" + Paths.tilde(fullPath) + "?ver=" + VERSION);
     }
 
     /**
