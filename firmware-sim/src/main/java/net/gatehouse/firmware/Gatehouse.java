@@ -89,12 +89,12 @@ public final class Gatehouse {
         if (options.demo()) {
             seedDemo(appliance);
         }
-        out.println("Gatehouse is up: generation " + appliance.snapshot().generation() + ", "
-                + appliance.store().objects().size() + " objects");
         if (mgmt.defaultPasswordInUse()) {
             out.println("The default admin password is 'admin'; change it before you expose this appliance.");
         }
         out.println("management REST API: https://0.0.0.0:" + mgmt.port() + "/mgmt (port " + mgmt.port() + ")");
+        out.println("Gatehouse is up: generation " + appliance.snapshot().generation() + ", "
+                + appliance.store().objects().size() + " objects");
         out.flush();
         LOG.info("Up on {}, serial number {}", platform.model(), platform.serialNumber());
 
