@@ -3,6 +3,7 @@ package net.gatehouse.appliance;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
+import net.gatehouse.appliance.auth.UserAccounts;
 import net.gatehouse.appliance.command.Authorizer;
 import net.gatehouse.appliance.command.CommandService;
 import net.gatehouse.appliance.command.Principal;
@@ -76,6 +77,11 @@ public final class Appliance implements AutoCloseable {
 
     public Snapshot snapshot() {
         return commands.snapshot();
+    }
+
+    /** The local user accounts ({@code auth user}) every login checks. */
+    public UserAccounts users() {
+        return new UserAccounts(commands::snapshot);
     }
 
     /** A tmsh session for a principal, starting in {@code /Common}. */

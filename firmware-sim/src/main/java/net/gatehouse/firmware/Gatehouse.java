@@ -3,6 +3,7 @@ package net.gatehouse.firmware;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -12,7 +13,9 @@ import net.gatehouse.appliance.Appliance;
 import net.gatehouse.appliance.command.Principal;
 import net.gatehouse.appliance.store.StoreFailure;
 import net.gatehouse.appliance.tmsh.TmshError;
+import net.gatehouse.console.SshShellServer;
 import net.gatehouse.console.TmshShell;
+import net.gatehouse.mgmt.MgmtServer;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import org.slf4j.Logger;
@@ -22,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * The box: powers on the simulated platform, runs its self-test, opens the appliance, and hands the
  * terminal to the console (or waits for SIGTERM with {@code --no-console}).
  *
- * <pre>gatehouse boot [--data-dir DIR] [--mgmt-port N] [--no-console] [--demo]</pre>
+ * <pre>gatehouse boot [--data-dir DIR] [--mgmt-port N] [--ssh-port N] [--no-console] [--demo]</pre>
  *
  * No arguments mean {@code boot --demo} with the data in {@code ./var}.
  */
@@ -75,15 +78,40 @@ public final class Gatehouse {
             return EXIT_SELF_TEST_FAILED;
         }
         out.println("POST: configuration store " + options.dataDir().toAbsolutePath() + " ok");
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(appliance), "gatehouse-shutdown"));
+        MgmtServer mgmt;
+        try {
+            mgmt = MgmtServer.start(appliance, options.dataDir(), new InetSocketAddress(options.mgmtPort()),
+                    Clock.systemUTC());
+        } catch (UncheckedIOException e) {
+            appliance.close();
+            err.println("SELF-TEST FAILED: " + e.getMessage());
+            err.flush();
+            return EXIT_SELF_TEST_FAILED;
+        }
+        SshShellServer ssh;
+        try {
+            ssh = SshShellServer.start(new InetSocketAddress(options.sshPort()), options.dataDir().resolve("ssh_host_key"),
+                    appliance.users()::authenticate, user -> appliance.tmsh(new Principal(user, Principal.Origin.TMSH)),
+                    appliance::snapshot);
+        } catch (IOException e) {
+            mgmt.close();
+            appliance.close();
+            err.println("SELF-TEST FAILED: tmsh over SSH cannot listen on port " + options.sshPort() + ": " + e.getMessage());
+            err.flush();
+            return EXIT_SELF_TEST_FAILED;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(ssh, mgmt, appliance), "gatehouse-shutdown"));
 
         if (options.demo()) {
             seedDemo(appliance);
         }
+        if (mgmt.defaultPasswordInUse()) {
+            out.println("The default admin password is 'admin'; change it before you expose this appliance.");
+        }
+        out.println("tmsh over SSH: ssh -p " + ssh.port() + " admin@<this host>");
+        out.println("management REST API: https://0.0.0.0:" + mgmt.port() + "/mgmt (port " + mgmt.port() + ")");
         out.println("Gatehouse is up: generation " + appliance.snapshot().generation() + ", "
                 + appliance.store().objects().size() + " objects");
-        out.println("The default admin password is 'admin'; change it before you expose this appliance.");
-        out.println("management REST API: not yet available in this build (port " + options.mgmtPort() + " reserved)");
         out.flush();
         LOG.info("Up on {}, serial number {}", platform.model(), platform.serialNumber());
 
@@ -124,11 +152,13 @@ public final class Gatehouse {
         }
     }
 
-    private static void stop(Appliance appliance) {
+    private static void stop(SshShellServer ssh, MgmtServer mgmt, Appliance appliance) {
         try {
+            ssh.close();
+            mgmt.close();
             appliance.close();
             LOG.info("Gatehouse stopped");
-        } catch (RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             LOG.error("Gatehouse did not stop cleanly", e);
         }
     }

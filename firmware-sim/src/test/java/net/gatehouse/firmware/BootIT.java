@@ -42,7 +42,8 @@ class BootIT {
         long seeded = first.awaitUp();
         assertThat(seeded).isPositive();
         assertThat(first.stdout()).contains("POST: platform Gatehouse Virtual Edition (Z100) ok",
-                "management REST API: not yet available in this build (port 8443 reserved)");
+                "The default admin password is 'admin'; change it before you expose this appliance.")
+                .containsPattern("management REST API: https://0\\.0\\.0\\.0:[1-9][0-9]*/mgmt");
         String serial = serialOf(first.stdout());
 
         first.terminate();
@@ -75,7 +76,8 @@ class BootIT {
         assertThat(jar).as("the shaded jar built by package").exists();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-                "-jar", jar.toString(), "boot", "--data-dir", dataDir.toString(), "--no-console"));
+                "-jar", jar.toString(), "boot", "--data-dir", dataDir.toString(), "--no-console",
+                "--mgmt-port", "0", "--ssh-port", "0"));
         command.addAll(List.of(more));
         Box box = new Box(new ProcessBuilder(command).start());
         started.add(box);

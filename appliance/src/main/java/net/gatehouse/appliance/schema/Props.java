@@ -35,6 +35,11 @@ public final class Props {
         return scalar(name, new ValueType.Choice(Set.of(values)), def);
     }
 
+    /** An IP protocol, by name or IANA number ({@code 6} is stored as {@code tcp}). */
+    public static Property ipProtocol(String name, String def) {
+        return scalar(name, ValueType.IpProtocol.virtualServer(), def);
+    }
+
     public static Property enabled(String name, String def) {
         return choice(name, def, "enabled", "disabled");
     }

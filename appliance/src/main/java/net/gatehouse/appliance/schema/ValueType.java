@@ -106,6 +106,32 @@ public sealed interface ValueType {
         }
     }
 
+    /**
+     * An IP protocol, by name or by IANA number as iControl clients send it; stored and shown by
+     * name, as BIG-IP does: {@code 6} is {@code tcp}.
+     */
+    record IpProtocol(Choice names, java.util.Map<String, String> numbers) implements ValueType {
+        public IpProtocol {
+            numbers = java.util.Map.copyOf(numbers);
+        }
+
+        /** The protocols a virtual server takes: any, tcp, udp, sctp, icmp, icmpv6. */
+        public static IpProtocol virtualServer() {
+            return new IpProtocol(new Choice(Set.of("any", "tcp", "udp", "sctp", "icmp", "icmpv6")),
+                    java.util.Map.of("0", "any", "1", "icmp", "6", "tcp", "17", "udp", "58", "icmpv6", "132", "sctp"));
+        }
+
+        @Override
+        public String canonical(String raw, NameContext names) throws InvalidValue {
+            return this.names.canonical(numbers.getOrDefault(raw, raw), names);
+        }
+
+        @Override
+        public String describe() {
+            return names.describe();
+        }
+    }
+
     /** The name of another object of a family, or one of a few special words such as {@code none}. */
     record ObjectRef(Family family, Set<String> specials) implements ValueType {
         public ObjectRef {

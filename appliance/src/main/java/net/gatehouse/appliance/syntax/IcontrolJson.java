@@ -44,10 +44,12 @@ public final class IcontrolJson {
     private static final Set<String> IDENTITY = Set.of("kind", "name", "partition", "subPath", "fullPath",
             "generation", "selfLink");
 
+    private final Snapshot snapshot;
     private final Effective effective;
     private final String host;
 
     public IcontrolJson(Snapshot snapshot, String host) {
+        this.snapshot = snapshot;
         this.effective = new Effective(snapshot);
         this.host = host;
     }
@@ -120,7 +122,13 @@ public final class IcontrolJson {
                 List<Item> items = value.map(v -> ((Value.Items) v).items()).orElse(List.of());
                 writeCollection(node, property, collection, items, link, type, expand, generation);
             } else if (value.isPresent()) {
-                scalar(property, ((Value.Text) value.get()).text(), showsNone(type)).ifPresent(json -> node.set(property.restName(), json));
+                String text = ((Value.Text) value.get()).text();
+                scalar(property, text, showsNone(type)).ifPresent(json -> node.set(property.restName(), json));
+                if (property.scalarType().orElseThrow() instanceof ValueType.ObjectRef ref
+                        && !type.family().equals(Family.MONITOR)) {
+                    referenceLink(ref.family(), text)
+                            .ifPresent(target -> node.putObject(property.restName() + "Reference").put("link", target));
+                }
             }
         }
     }
@@ -155,19 +163,13 @@ public final class IcontrolJson {
             reference.put("isSubcollection", true);
             if (expand) {
                 ArrayNode array = reference.putArray("items");
-                String ownerKind = owner.restKind();
-                String kind = ownerKind.substring(0, ownerKind.lastIndexOf(':')) + ":" + sub + ":" + sub + "state";
                 for (Item item : items) {
-                    ObjectNode itemNode = array.addObject();
-                    identity(itemNode, kind, item.name(), true, generation,
-                            base + "/" + sub + "/" + Paths.tilde(item.name()) + "?ver=" + VERSION);
-                    writeProperties(itemNode, collection.itemProperties(), item.body(), link, owner, expand,
-                            generation);
+                    array.add(subcollectionItem(owner, sub, collection, item, base, generation));
                 }
             }
             return;
         }
-        if (items.isEmpty()) {
+        if (items.isEmpty() && !showsNone(owner)) {
             return;
         }
         ArrayNode array = node.putArray(property.restName());
@@ -182,8 +184,83 @@ public final class IcontrolJson {
                 }
                 writeProperties(itemNode, collection.itemProperties(),
                         withDefaults(collection.itemProperties(), item.body()), link, owner, expand, generation);
+                nameReference(itemNode, collection, item);
             }
         }
+    }
+
+    private ObjectNode subcollectionItem(ComponentType owner, String sub, Shape.Collection collection, Item item,
+            String ownerLink, long generation) {
+        ObjectNode itemNode = NODES.objectNode();
+        String ownerKind = owner.restKind();
+        String kind = ownerKind.substring(0, ownerKind.lastIndexOf(':')) + ":" + sub + ":" + sub + "state";
+        identity(itemNode, kind, item.name(), true, generation,
+                ownerLink + "/" + sub + "/" + Paths.tilde(item.name()) + "?ver=" + VERSION);
+        writeProperties(itemNode, collection.itemProperties(), item.body(), ownerLink, owner, false, generation);
+        nameReference(itemNode, collection, item);
+        return itemNode;
+    }
+
+    /** Items that name another object (persist, profiles) link to it: {@code "nameReference": {"link": ...}}. */
+    private void nameReference(ObjectNode itemNode, Shape.Collection collection, Item item) {
+        if (collection.naming() instanceof ItemNaming.Ref ref) {
+            referenceLink(ref.family(), item.name()).ifPresent(target -> itemNode.putObject("nameReference")
+                    .put("link", target));
+        }
+    }
+
+    /**
+     * The link to the object a reference names ({@code poolReference}, {@code defaultsFromReference}):
+     * the REST path of its component when it exists here, the traffic-group path for traffic groups;
+     * nothing for {@code none} and other special words.
+     */
+    private Optional<String> referenceLink(Family family, String fullPath) {
+        if (!fullPath.startsWith("/")) {
+            return Optional.empty();
+        }
+        Optional<String> restPath = snapshot.find(family, fullPath).map(o -> o.type().restPath());
+        if (restPath.isEmpty() && family.equals(Family.TRAFFIC_GROUP)) {
+            restPath = Optional.of("/mgmt/tm/cm/traffic-group");
+        }
+        return restPath.map(path -> "https://" + host + path + "/" + Paths.tilde(fullPath) + "?ver=" + VERSION);
+    }
+
+    /**
+     * A subcollection GET ({@code /mgmt/tm/ltm/pool/~Common~web/members}):
+     * {@code {"kind": "tm:ltm:pool:members:memberscollectionstate", "selfLink": ..., "items": [...]}}.
+     */
+    public ObjectNode writeSubcollection(ConfigObject owner, Property property) {
+        Shape.Collection collection = (Shape.Collection) property.shape();
+        String sub = collection.restSubcollection().orElseThrow();
+        String base = ownerLink(owner);
+        String ownerKind = owner.type().restKind();
+        ObjectNode node = NODES.objectNode();
+        node.put("kind", ownerKind.substring(0, ownerKind.lastIndexOf(':')) + ":" + sub + ":" + sub
+                + "collectionstate");
+        node.put("selfLink", base + "/" + sub + "?ver=" + VERSION);
+        ArrayNode array = node.putArray("items");
+        for (Item item : items(owner, property)) {
+            array.add(subcollectionItem(owner.type(), sub, collection, item, base, owner.generation()));
+        }
+        return node;
+    }
+
+    /** One item of a subcollection, as {@code GET .../members/~Common~10.0.0.1:80} returns it. */
+    public Optional<ObjectNode> writeSubcollectionItem(ConfigObject owner, Property property, String itemName) {
+        Shape.Collection collection = (Shape.Collection) property.shape();
+        String sub = collection.restSubcollection().orElseThrow();
+        return items(owner, property).stream().filter(i -> i.name().equals(itemName)).findFirst()
+                .map(item -> subcollectionItem(owner.type(), sub, collection, item, ownerLink(owner),
+                        owner.generation()));
+    }
+
+    private String ownerLink(ConfigObject owner) {
+        String link = selfLink(owner.type(), owner.fullPath());
+        return link.substring(0, link.indexOf('?'));
+    }
+
+    private List<Item> items(ConfigObject owner, Property property) {
+        return effective.body(owner).get(property.name()).map(v -> ((Value.Items) v).items()).orElse(List.of());
     }
 
     private static Body withDefaults(List<Property> properties, Body body) {
@@ -270,13 +347,32 @@ public final class IcontrolJson {
             }
             return new Edit.Collection(property.name(), Edit.Operation.REPLACE, items);
         }
-        String raw = given.isTextual() ? given.asText().strip() : given.asText();
+        ValueType type = property.scalarType().orElseThrow();
+        boolean exact = type instanceof ValueType.Text;
+        String raw = given.isTextual() && !exact ? given.asText().strip() : given.asText();
         try {
-            return new Edit.SetText(property.name(), property.scalarType().orElseThrow().canonical(raw, names));
+            return new Edit.SetText(property.name(), type.canonical(raw, names));
         } catch (InvalidValue e) {
             throw ConfigError.general(label + " property " + property.restName() + " value \"" + raw + "\" "
                     + e.getMessage());
         }
+    }
+
+    /**
+     * Reads the body of a subcollection item ({@code POST .../members}, {@code PATCH .../members/x})
+     * into the edit of one item; {@code itemName} is the name from the URL, or empty to take it
+     * from the body.
+     */
+    public static Edit.ItemEdit readItem(ComponentType owner, Property property, Optional<String> itemName,
+            JsonNode body, NameContext names) throws ConfigError {
+        Shape.Collection collection = (Shape.Collection) property.shape();
+        String raw = itemName.orElseGet(() -> itemPath(body));
+        if (raw.isEmpty()) {
+            throw ConfigError.general("The name of a " + property.restName() + " item of " + owner.label()
+                    + " is required.");
+        }
+        String name = canonicalItem(property, collection.naming(), raw, names);
+        return new Edit.ItemEdit(name, readProperties(collection.itemProperties(), body, names, owner.label()));
     }
 
     private static String itemPath(JsonNode item) {
@@ -287,7 +383,8 @@ public final class IcontrolJson {
         return name;
     }
 
-    private static String canonicalItem(Property property, ItemNaming naming, String raw, NameContext names)
+    /** The canonical name of a collection item as the schema names it ({@code 10.0.0.1:80} → {@code /Common/10.0.0.1:80}). */
+    public static String canonicalItem(Property property, ItemNaming naming, String raw, NameContext names)
             throws ConfigError {
         try {
             return ItemNames.canonical(naming, raw, names);

@@ -8,6 +8,7 @@ import static net.gatehouse.appliance.schema.Props.collection;
 import static net.gatehouse.appliance.schema.Props.destination;
 import static net.gatehouse.appliance.schema.Props.enabled;
 import static net.gatehouse.appliance.schema.Props.flag;
+import static net.gatehouse.appliance.schema.Props.ipProtocol;
 import static net.gatehouse.appliance.schema.Props.monitorRule;
 import static net.gatehouse.appliance.schema.Props.netmask;
 import static net.gatehouse.appliance.schema.Props.number;
@@ -199,7 +200,7 @@ public final class LtmCore {
                         inert(text("flow-eviction-policy", "none")),
                         inert(number("gtm-score", 0)),
                         // TODO: the notes do not give the default; BIG-IP may default to tcp.
-                        choice("ip-protocol", "any", "any", "tcp", "udp", "sctp", "icmp", "icmpv6")
+                        ipProtocol("ip-protocol", "any")
                                 .with(Trait.ALWAYS_LISTED),
                         inert(ref("last-hop-pool", Family.POOL, "none", "none")),
                         timestamp("last-modified-time").with(Trait.READ_ONLY, Trait.ALWAYS_LISTED),

@@ -1,0 +1,82 @@
+package net.gatehouse.mgmt;
+
+import net.gatehouse.appliance.auth.UserAccounts;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import net.gatehouse.appliance.Appliance;
+import org.glassfish.grizzly.http.server.HttpServer;
+import org.glassfish.grizzly.http.server.NetworkListener;
+import org.glassfish.grizzly.ssl.SSLEngineConfigurator;
+import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The management port: iControl REST over HTTPS (Jersey on Grizzly), presenting the device
+ * certificate, authenticating against the local users and tokens.
+ */
+public final class MgmtServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MgmtServer.class);
+
+    private final HttpServer server;
+    private final int port;
+    private final UserAccounts users;
+
+    private MgmtServer(HttpServer server, int port, UserAccounts users) {
+        this.server = server;
+        this.port = port;
+        this.users = users;
+    }
+
+    /**
+     * Starts serving {@code appliance} on {@code address} (port 0 for any free port; {@link #port()}
+     * says which), with the device certificate and users kept in {@code dataDirectory}.
+     */
+    public static MgmtServer start(Appliance appliance, Path dataDirectory, InetSocketAddress address, Clock clock) {
+        DeviceCertificate certificate = DeviceCertificate.loadOrCreate(dataDirectory, clock);
+        UserAccounts users = appliance.users();
+        Tokens tokens = new Tokens(clock);
+        ResourceConfig config = new ResourceConfig()
+                .register(new AuthFilter(tokens, users))
+                .register(new AuthResource(tokens, users))
+                .register(new TmResource(appliance, new SystemInfo("gatehouse.localdomain")))
+                .register(ErrorMappers.RestErrors.class)
+                .register(ErrorMappers.JaxRsErrors.class)
+                .register(ErrorMappers.Unexpected.class);
+        SSLEngineConfigurator tls = new SSLEngineConfigurator(certificate.sslContext(), false, false, false);
+        URI uri = URI.create("https://" + address.getHostString() + ":" + address.getPort() + "/");
+        HttpServer server = GrizzlyHttpServerFactory.createHttpServer(uri, config, true, tls, false);
+        try {
+            server.start();
+        } catch (IOException e) {
+            server.shutdownNow();
+            throw new UncheckedIOException("the management port " + address + " cannot be opened", e);
+        }
+        NetworkListener listener = server.getListeners().iterator().next();
+        int port = listener.getPort();
+        LOG.info("Management REST API listening on https://{}:{}/mgmt", address.getHostString(), port);
+        return new MgmtServer(server, port, users);
+    }
+
+    /** The port the management API listens on. */
+    public int port() {
+        return port;
+    }
+
+    /** Whether {@code admin} still has its factory password, which should be changed. */
+    public boolean defaultPasswordInUse() {
+        return users.defaultPasswordInUse();
+    }
+
+    @Override
+    public void close() {
+        server.shutdownNow();
+        LOG.info("Management REST API stopped");
+    }
+}

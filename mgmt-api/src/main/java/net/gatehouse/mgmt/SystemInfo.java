@@ -1,0 +1,138 @@
+package net.gatehouse.mgmt;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import net.gatehouse.appliance.syntax.IcontrolJson;
+
+/**
+ * The read-only system resources clients ask for before anything else, which are facts about the
+ * box rather than configuration: {@code sys/version}, {@code sys/provision} (LTM provisioned,
+ * every other module not) and {@code cm/device} (this appliance, standalone and active). Also the
+ * collections of BIG-IP features this appliance does not have (GRE tunnels, SSL and SIP profiles,
+ * ...), which F5's clients list to classify objects: they answer as empty collections, truthfully,
+ * instead of as unknown URIs.
+ */
+final class SystemInfo {
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final String VERSION = IcontrolJson.VERSION;
+    private static final List<String> MODULES = List.of("afm", "am", "apm", "asm", "avr", "dos", "fps", "gtm",
+            "ilx", "lc", "ltm", "pem", "sslo", "swg", "urldb");
+    private static final List<String> EMPTY_COLLECTIONS = List.of("net/tunnels/gre", "net/tunnels/ipip",
+            "ltm/profile/client-ssl", "ltm/profile/server-ssl", "ltm/profile/fasthttp", "ltm/profile/diameter",
+            "ltm/profile/sip", "ltm/profile/dhcpv4", "ltm/profile/dhcpv6", "ltm/message-routing/sip/profile/session");
+
+    private final String hostname;
+
+    SystemInfo(String hostname) {
+        this.hostname = hostname;
+    }
+
+    /** The resource at a path below {@code /mgmt/tm/} if it is one of these, for GET. */
+    Optional<ObjectNode> get(String path) {
+        String clean = Arrays.stream(path.split("/")).filter(s -> !s.isEmpty()).collect(Collectors.joining("/"));
+        return switch (clean) {
+            case "sys/version" -> Optional.of(version());
+            case "sys/provision" -> Optional.of(provision());
+            case "cm/device" -> Optional.of(devices());
+            case "cm" -> Optional.of(listing(List.of("cm"), List.of("device")));
+            default -> EMPTY_COLLECTIONS.contains(clean) ? Optional.of(empty(clean)) : Optional.empty();
+        };
+    }
+
+    /** The extra entries a module listing ({@code /mgmt/tm/sys}) shows besides schema components. */
+    List<String> extraComponents(List<String> module) {
+        return module.equals(List.of("sys")) ? List.of("provision", "version") : List.of();
+    }
+
+    /** {@code {"kind": "tm:sys:syscollectionstate", "selfLink": ..., "items": [{"reference": {"link": ...}}]}}. */
+    static ObjectNode listing(List<String> words, List<String> components) {
+        ObjectNode node = NODES.objectNode();
+        String path = String.join("/", words);
+        node.put("kind", "tm:" + String.join(":", words) + ":" + words.get(words.size() - 1) + "collectionstate");
+        node.put("selfLink", "https://localhost/mgmt/tm/" + path + "?ver=" + VERSION);
+        ArrayNode items = node.putArray("items");
+        for (String component : components) {
+            items.addObject().putObject("reference")
+                    .put("link", "https://localhost/mgmt/tm/" + path + "/" + component + "?ver=" + VERSION);
+        }
+        return node;
+    }
+
+    private static ObjectNode version() {
+        ObjectNode node = NODES.objectNode();
+        node.put("kind", "tm:sys:version:versionstats");
+        node.put("selfLink", "https://localhost/mgmt/tm/sys/version?ver=" + VERSION);
+        ObjectNode entries = node.putObject("entries").putObject("https://localhost/mgmt/tm/sys/version/0")
+                .putObject("nestedStats").putObject("entries");
+        Map<String, String> facts = new java.util.LinkedHashMap<>();
+        facts.put("Build", "0.0.1");
+        facts.put("Date", "Gatehouse");
+        facts.put("Edition", "Final");
+        facts.put("Product", "BIG-IP");
+        facts.put("Title", "Main Package");
+        facts.put("Version", VERSION);
+        facts.forEach((key, value) -> entries.putObject(key).put("description", value));
+        return node;
+    }
+
+    private static ObjectNode provision() {
+        ObjectNode node = NODES.objectNode();
+        node.put("kind", "tm:sys:provision:provisioncollectionstate");
+        node.put("selfLink", "https://localhost/mgmt/tm/sys/provision?ver=" + VERSION);
+        ArrayNode items = node.putArray("items");
+        for (String module : MODULES) {
+            ObjectNode item = items.addObject();
+            item.put("kind", "tm:sys:provision:provisionstate");
+            item.put("name", module);
+            item.put("fullPath", module);
+            item.put("generation", 1);
+            item.put("selfLink", "https://localhost/mgmt/tm/sys/provision/" + module + "?ver=" + VERSION);
+            item.put("cpuRatio", 0);
+            item.put("diskRatio", 0);
+            item.put("level", module.equals("ltm") ? "nominal" : "none");
+            item.put("memoryRatio", 0);
+        }
+        return node;
+    }
+
+    private ObjectNode devices() {
+        ObjectNode node = NODES.objectNode();
+        node.put("kind", "tm:cm:device:devicecollectionstate");
+        node.put("selfLink", "https://localhost/mgmt/tm/cm/device?ver=" + VERSION);
+        ObjectNode device = node.putArray("items").addObject();
+        device.put("kind", "tm:cm:device:devicestate");
+        device.put("name", hostname);
+        device.put("partition", "Common");
+        device.put("fullPath", "/Common/" + hostname);
+        device.put("generation", 1);
+        device.put("selfLink", "https://localhost/mgmt/tm/cm/device/~Common~" + hostname + "?ver=" + VERSION);
+        device.put("build", "0.0.1");
+        device.put("edition", "Final");
+        device.put("failoverState", "active");
+        device.put("haCapacity", 0);
+        device.put("hostname", hostname);
+        device.put("managementIp", "127.0.0.1");
+        device.put("product", "BIG-IP");
+        device.put("selfDevice", "true");
+        device.put("timeZone", "UTC");
+        device.put("version", VERSION);
+        return node;
+    }
+
+    private static ObjectNode empty(String path) {
+        String[] words = path.split("/");
+        String last = words[words.length - 1];
+        ObjectNode node = NODES.objectNode();
+        node.put("kind", "tm:" + String.join(":", words) + ":" + last + "collectionstate");
+        node.put("selfLink", "https://localhost/mgmt/tm/" + path + "?ver=" + VERSION);
+        node.putArray("items");
+        return node;
+    }
+}

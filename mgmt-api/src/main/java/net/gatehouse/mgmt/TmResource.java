@@ -1,0 +1,253 @@
+package net.gatehouse.mgmt;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import net.gatehouse.appliance.Appliance;
+import net.gatehouse.appliance.command.Command;
+import net.gatehouse.appliance.command.CommandService;
+import net.gatehouse.appliance.command.ErrorCatalog;
+import net.gatehouse.appliance.command.Principal;
+import net.gatehouse.appliance.config.ConfigError;
+import net.gatehouse.appliance.config.ConfigObject;
+import net.gatehouse.appliance.config.Edit;
+import net.gatehouse.appliance.config.Snapshot;
+import net.gatehouse.appliance.schema.ComponentType;
+import net.gatehouse.appliance.schema.NameContext;
+import net.gatehouse.appliance.schema.Paths;
+import net.gatehouse.appliance.schema.Property;
+import net.gatehouse.appliance.schema.Shape;
+import net.gatehouse.appliance.syntax.IcontrolJson;
+
+/**
+ * {@code /mgmt/tm/...}: every component of the schema, generically. Resources only translate: the
+ * URI names a target ({@link TmTarget}), {@link IcontrolJson} writes and reads the JSON, and every
+ * change is a {@link Command} executed by the command service with the caller as principal.
+ *
+ * <p>POST creates (409 when the name is taken), PUT replaces an existing object whole (properties
+ * left out return to their defaults), PATCH changes only the properties given, DELETE removes. On
+ * a subcollection ({@code .../members}) POST adds an item and PATCH, PUT and DELETE act on one.
+ */
+@Path("/mgmt/tm")
+@Produces(MediaType.APPLICATION_JSON)
+public final class TmResource {
+
+    private static final String HOST = "localhost";
+
+    private final Appliance appliance;
+    private final SystemInfo system;
+
+    TmResource(Appliance appliance, SystemInfo system) {
+        this.appliance = appliance;
+        this.system = system;
+    }
+
+    @GET
+    @Path("{path: .*}")
+    public String get(@PathParam("path") String path, @Context UriInfo uri) {
+        Queries queries = Queries.of(uri.getQueryParameters());
+        Optional<ObjectNode> fixed = system.get(path);
+        if (fixed.isPresent()) {
+            ObjectNode node = fixed.get();
+            return (node.has("items") ? queries.apply(node, base(node)) : queries.selected(node)).toString();
+        }
+        Snapshot snapshot = appliance.snapshot();
+        IcontrolJson json = new IcontrolJson(snapshot, HOST);
+        TmTarget target = target(path);
+        if (target instanceof TmTarget.Listing listing) {
+            return listing(snapshot, listing.words()).toString();
+        }
+        if (target instanceof TmTarget.Collection collection) {
+            ObjectNode node = json.writeCollection(collection.type(),
+                    List.copyOf(snapshot.all(collection.type())), queries.expand());
+            return queries.apply(node, base(node)).toString();
+        }
+        if (target instanceof TmTarget.Object object) {
+            return queries.selected(json.write(existing(snapshot, object.type(), object.fullPath()),
+                    queries.expand())).toString();
+        }
+        if (target instanceof TmTarget.Subcollection sub) {
+            ObjectNode node = json.writeSubcollection(existing(snapshot, sub.type(), sub.fullPath()), sub.property());
+            return queries.apply(node, base(node)).toString();
+        }
+        TmTarget.Item item = (TmTarget.Item) target;
+        ConfigObject owner = existing(snapshot, item.type(), item.fullPath());
+        String name = itemName(item, snapshot);
+        return queries.selected(json.writeSubcollectionItem(owner, item.property(), name)
+                .orElseThrow(() -> RestError.of(itemNotFound(item, name)))).toString();
+    }
+
+    @POST
+    @Path("{path: .*}")
+    public String post(@PathParam("path") String path, String body, @Context SecurityContext caller) {
+        JsonNode request = Json.parse(body);
+        TmTarget target = target(path);
+        Snapshot snapshot = appliance.snapshot();
+        if (target instanceof TmTarget.Collection collection) {
+            ComponentType type = collection.type();
+            String fullPath = IcontrolJson.fullPath(request, type).orElseThrow(() -> new RestError(400,
+                    "Configuration error: the name of the " + type.label() + " is required."));
+            List<Edit> edits = read(() -> IcontrolJson.read(type, request, names(snapshot, type, fullPath)));
+            Snapshot after = execute(caller, new Command.Create(type, fullPath, edits));
+            return new IcontrolJson(after, HOST).write(existing(after, type, fullPath), false).toString();
+        }
+        if (target instanceof TmTarget.Subcollection sub) {
+            existing(snapshot, sub.type(), sub.fullPath());
+            Edit.ItemEdit item = read(() -> IcontrolJson.readItem(sub.type(), sub.property(), Optional.empty(),
+                    request, names(snapshot, sub.type(), sub.fullPath())));
+            Snapshot after = execute(caller, new Command.Modify(sub.type(), sub.fullPath(), List.of(
+                    new Edit.Collection(sub.property().name(), Edit.Operation.ADD, List.of(item)))));
+            return writeItem(after, sub.type(), sub.fullPath(), sub.property(), item.name());
+        }
+        throw new RestError(405, "POST is for a collection; /mgmt/tm/" + path + " is not one.");
+    }
+
+    @PUT
+    @Path("{path: .*}")
+    public String put(@PathParam("path") String path, String body, @Context SecurityContext caller) {
+        return change(path, Json.parse(body), caller, true);
+    }
+
+    @PATCH
+    @Path("{path: .*}")
+    public String patch(@PathParam("path") String path, String body, @Context SecurityContext caller) {
+        return change(path, Json.parse(body), caller, false);
+    }
+
+    @DELETE
+    @Path("{path: .*}")
+    public Response delete(@PathParam("path") String path, @Context SecurityContext caller) {
+        TmTarget target = target(path);
+        Snapshot snapshot = appliance.snapshot();
+        if (target instanceof TmTarget.Object object) {
+            execute(caller, new Command.Delete(object.type(), object.fullPath()));
+        } else if (target instanceof TmTarget.Item item) {
+            existing(snapshot, item.type(), item.fullPath());
+            String name = itemName(item, snapshot);
+            execute(caller, new Command.Modify(item.type(), item.fullPath(), List.of(new Edit.Collection(
+                    item.property().name(), Edit.Operation.DELETE, List.of(new Edit.ItemEdit(name, List.of()))))));
+        } else {
+            throw new RestError(405, "DELETE is for one object; /mgmt/tm/" + path + " is not one.");
+        }
+        return Response.ok().build();
+    }
+
+    private String change(String path, JsonNode request, SecurityContext caller, boolean replace) {
+        TmTarget target = target(path);
+        Snapshot snapshot = appliance.snapshot();
+        if (target instanceof TmTarget.Object object) {
+            ComponentType type = object.type();
+            existing(snapshot, type, object.fullPath());
+            List<Edit> edits = read(() -> IcontrolJson.read(type, request, names(snapshot, type, object.fullPath())));
+            Command command = replace ? new Command.Replace(type, object.fullPath(), edits)
+                    : new Command.Modify(type, object.fullPath(), edits);
+            Snapshot after = execute(caller, command);
+            return new IcontrolJson(after, HOST).write(existing(after, type, object.fullPath()), false).toString();
+        }
+        if (target instanceof TmTarget.Item item) {
+            existing(snapshot, item.type(), item.fullPath());
+            String name = itemName(item, snapshot);
+            Edit.ItemEdit edit = read(() -> IcontrolJson.readItem(item.type(), item.property(), Optional.of(name),
+                    request, names(snapshot, item.type(), item.fullPath())));
+            String property = item.property().name();
+            List<Edit> edits = replace
+                    ? List.of(new Edit.Collection(property, Edit.Operation.DELETE, List.of(edit)),
+                            new Edit.Collection(property, Edit.Operation.ADD, List.of(edit)))
+                    : List.of(new Edit.Collection(property, Edit.Operation.MODIFY, List.of(edit)));
+            Snapshot after = execute(caller, new Command.Modify(item.type(), item.fullPath(), edits));
+            return writeItem(after, item.type(), item.fullPath(), item.property(), edit.name());
+        }
+        throw new RestError(405, (replace ? "PUT" : "PATCH") + " is for one object; /mgmt/tm/" + path
+                + " is not one.");
+    }
+
+    private TmTarget target(String path) {
+        return TmTarget.parse(appliance.snapshot().schema(), path)
+                .orElseThrow(() -> ErrorMappers.notRegistered("/mgmt/tm/" + path));
+    }
+
+    private Snapshot execute(SecurityContext caller, Command command) {
+        Principal principal = new Principal(caller.getUserPrincipal().getName(), Principal.Origin.REST);
+        CommandService commands = appliance.commands();
+        try {
+            return commands.execute(principal, List.of(command)).snapshot();
+        } catch (ConfigError e) {
+            throw RestError.of(e);
+        }
+    }
+
+    private static ConfigObject existing(Snapshot snapshot, ComponentType type, String fullPath) {
+        return snapshot.get(type, fullPath)
+                .orElseThrow(() -> RestError.of(ErrorCatalog.notFound(type.label(), fullPath)));
+    }
+
+    private static String writeItem(Snapshot after, ComponentType type, String fullPath, Property property,
+            String name) {
+        ConfigObject owner = existing(after, type, fullPath);
+        return new IcontrolJson(after, HOST).writeSubcollectionItem(owner, property, name)
+                .orElseThrow(() -> new IllegalStateException("the item " + name + " of " + fullPath
+                        + " is missing right after its commit")).toString();
+    }
+
+    private static String itemName(TmTarget.Item item, Snapshot snapshot) {
+        Shape.Collection collection = (Shape.Collection) item.property().shape();
+        return read(() -> IcontrolJson.canonicalItem(item.property(), collection.naming(), item.item(),
+                names(snapshot, item.type(), item.fullPath())));
+    }
+
+    private static ConfigError itemNotFound(TmTarget.Item item, String name) {
+        return ErrorCatalog.notFound(item.type().label() + " " + item.property().restName() + " item",
+                item.fullPath() + " " + name);
+    }
+
+    /** Names in a body resolve as tmsh resolves them from the object's partition. */
+    private static NameContext names(Snapshot snapshot, ComponentType type, String fullPath) {
+        return snapshot.names(type.partitioned() ? "/" + Paths.partition(fullPath) : Paths.COMMON);
+    }
+
+    private ObjectNode listing(Snapshot snapshot, List<String> words) {
+        String prefix = String.join(" ", words) + " ";
+        TreeSet<String> next = new TreeSet<>(system.extraComponents(words));
+        for (ComponentType type : snapshot.schema().types()) {
+            if (type.path().startsWith(prefix)) {
+                next.add(type.path().substring(prefix.length()).split(" ")[0]);
+            }
+        }
+        return SystemInfo.listing(words, new ArrayList<>(next));
+    }
+
+    private static String base(ObjectNode collection) {
+        String self = collection.path("selfLink").asText();
+        int query = self.indexOf('?');
+        return query < 0 ? self : self.substring(0, query);
+    }
+
+    /** A read that may refuse the body, as a 400 in BIG-IP's words. */
+    private interface Read<T> {
+        T get() throws ConfigError;
+    }
+
+    private static <T> T read(Read<T> read) {
+        try {
+            return read.get();
+        } catch (ConfigError e) {
+            throw RestError.of(e);
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package net.gatehouse.mgmt;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.time.Duration;
+import java.util.Base64;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+/**
+ * A test client for the management port over real HTTPS, trusting exactly the appliance's device
+ * certificate; it authenticates with a token or with Basic credentials.
+ */
+final class MgmtClient {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** A status and the JSON body that came with it (an empty object for an empty body). */
+    record Answer(int status, JsonNode body) {
+    }
+
+    private final HttpClient http;
+    private final int port;
+    private final String[] auth;
+
+    private MgmtClient(HttpClient http, int port, String... auth) {
+        this.http = http;
+        this.port = port;
+        this.auth = auth;
+    }
+
+    static MgmtClient trusting(DeviceCertificate certificate, int port) {
+        try {
+            KeyStore trust = KeyStore.getInstance("PKCS12");
+            trust.load(null, null);
+            trust.setCertificateEntry("device", certificate.certificate());
+            TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            factory.init(trust);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, factory.getTrustManagers(), null);
+            HttpClient http = HttpClient.newBuilder().sslContext(context).connectTimeout(Duration.ofSeconds(10))
+                    .build();
+            return new MgmtClient(http, port);
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    MgmtClient withBasic(String user, String password) {
+        String credentials = Base64.getEncoder().encodeToString((user + ":" + password)
+                .getBytes(StandardCharsets.UTF_8));
+        return new MgmtClient(http, port, "Authorization", "Basic " + credentials);
+    }
+
+    MgmtClient withToken(String token) {
+        return new MgmtClient(http, port, AuthFilter.TOKEN_HEADER, token);
+    }
+
+    MgmtClient anonymous() {
+        return new MgmtClient(http, port);
+    }
+
+    Answer get(String path) {
+        return send("GET", path, null);
+    }
+
+    Answer post(String path, String body) {
+        return send("POST", path, body);
+    }
+
+    Answer put(String path, String body) {
+        return send("PUT", path, body);
+    }
+
+    Answer patch(String path, String body) {
+        return send("PATCH", path, body);
+    }
+
+    Answer delete(String path) {
+        return send("DELETE", path, null);
+    }
+
+    Answer send(String method, String path, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (auth.length == 2) {
+            request.header(auth[0], auth[1]);
+        }
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            String text = response.body();
+            return new Answer(response.statusCode(), text.isBlank() ? JSON.createObjectNode() : JSON.readTree(text));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
