@@ -92,7 +92,7 @@ final class Listeners {
             return;
         }
         if (!binding.isSuccess()) {
-            String reason = "Cannot listen on " + destination + ": " + binding.cause().getMessage();
+            String reason = "Cannot listen on " + destination + ": " + osMessage(binding.cause());
             state.cannotListen(reason);
             LOG.warn("{}: {}", virtual.fullPath(), reason);
             return;
@@ -100,6 +100,12 @@ final class Listeners {
         bound.put(virtual.fullPath(), new Bound(destination, binding.channel()));
         state.listening();
         LOG.info("{} listening on {}", virtual.fullPath(), destination);
+    }
+
+    /** The operating system's words ("Address already in use"), without the native transport's call prefix. */
+    private static String osMessage(Throwable cause) {
+        String message = String.valueOf(cause.getMessage());
+        return message.replaceFirst("^\\w+\\(\\.\\.\\) failed with error\\(-?\\d+\\): ", "");
     }
 
     /** Why this data plane does not carry the virtual at all, or null. */

@@ -58,7 +58,7 @@ final class TrafficShow {
         for (int i = 0; i < ROWS.length; i++) {
             out.append(String.format("  %-34s%10s%11s%9s%n", ROWS[i], number(values[i]), number(0), "-"));
         }
-        return out.toString();
+        return out.append('\n').toString();
     }
 
     String pool(ConfigObject object, boolean members) {
@@ -85,7 +85,7 @@ final class TrafficShow {
                 traffic(out, prefix, member.serverSide());
             }
         }
-        return out.toString();
+        return out.append('\n').toString();
     }
 
     String node(ConfigObject object) {
@@ -98,7 +98,7 @@ final class TrafficShow {
         status(out, "  ", node.status(), 12);
         out.append('\n');
         traffic(out, "", node.serverSide());
-        return out.toString();
+        return out.append('\n').toString();
     }
 
     /** {@code show sys connection}: one line per connection, then the count. */
