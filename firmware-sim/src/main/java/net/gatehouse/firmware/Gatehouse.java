@@ -72,10 +72,16 @@ public final class Gatehouse {
             return EXIT_SELF_TEST_FAILED;
         }
         out.println("POST: configuration store " + options.dataDir().toAbsolutePath() + " ok");
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(appliance), "gatehouse-shutdown"));
+        out.println("POST: data plane " + appliance.dataPlane().transport() + ", "
+                + appliance.dataPlane().threads() + " event loops, " + FileDescriptors.describe() + " ok");
+        DemoBackends backends = options.demo() ? DemoBackends.start() : null;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(appliance, backends), "gatehouse-shutdown"));
 
         if (options.demo()) {
             seedDemo(appliance);
+            out.println("Demo: virtual server demo_vs on 127.0.0.10:8080 balances demo backends on 127.0.0.1:"
+                    + DemoBackends.PORTS.get(0) + " and :" + DemoBackends.PORTS.get(1) + " (" + backends.listening()
+                    + " listening); try: curl http://127.0.0.10:8080/");
         }
         out.println("Gatehouse is up: generation " + appliance.snapshot().generation() + ", "
                 + appliance.store().objects().size() + " objects");
@@ -122,9 +128,12 @@ public final class Gatehouse {
         }
     }
 
-    private static void stop(Appliance appliance) {
+    private static void stop(Appliance appliance, DemoBackends backends) {
         try {
             appliance.close();
+            if (backends != null) {
+                backends.close();
+            }
             LOG.info("Gatehouse stopped");
         } catch (RuntimeException e) {
             LOG.error("Gatehouse did not stop cleanly", e);
