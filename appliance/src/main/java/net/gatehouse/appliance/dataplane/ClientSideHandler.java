@@ -36,22 +36,22 @@ final class ClientSideHandler extends ChannelInboundHandlerAdapter {
         Channel client = ctx.channel();
         VirtualState.Plan plan = virtual.plan();
         if (!plan.virtual().enabled()) {
-            refuse(client, Refusal.VIRTUAL_DISABLED);
+            refuse(client, ResetCause.VIRTUAL_DISABLED);
             return;
         }
         if (!virtual.clientSide().tryOpen(plan.virtual().connectionLimit())) {
-            refuse(client, Refusal.VIRTUAL_CONNECTION_LIMIT);
+            refuse(client, ResetCause.VIRTUAL_CONNECTION_LIMIT);
             return;
         }
         PoolState pool = plan.pool();
         PoolState.Taken taken = pool == null ? null : pool.select(context.health());
         if (taken == null) {
             virtual.clientSide().close();
-            refuse(client, pool == null ? Refusal.NO_POOL : Refusal.NO_MEMBER_AVAILABLE);
+            refuse(client, pool == null ? ResetCause.NO_POOL : ResetCause.NO_MEMBER_AVAILABLE);
             return;
         }
         pool.serverSide().open();
-        flow = new Flow(context.connections().nextId(), client, virtual, pool, taken, context.connections(),
+        flow = new Flow(context.connections().nextId(), client, virtual, pool, taken, context,
                 plan.virtual().transport().idleTimeoutSeconds(), plan.virtual().transport().resetOnTimeout());
         context.connections().add(flow);
         connectServerSide(client, plan.source());
@@ -84,9 +84,9 @@ final class ClientSideHandler extends ChannelInboundHandlerAdapter {
             if (f.isSuccess()) {
                 flow.connected(f.channel());
             } else {
-                Refusal refusal = DataPlaneContext.isOutOfFileDescriptors(f.cause())
-                        ? Refusal.FILE_DESCRIPTORS : Refusal.SERVER_CONNECT_FAILED;
-                context.count(refusal);
+                ResetCause cause = DataPlaneContext.isOutOfFileDescriptors(f.cause())
+                        ? ResetCause.FILE_DESCRIPTORS : ResetCause.SERVER_CONNECT_FAILED;
+                context.count(cause);
                 LOG.debug("{}: server-side connection to {} failed: {}", virtual.fullPath(),
                         flow.taken().configured().address(), f.cause().getMessage());
                 flow.end(true);
@@ -94,8 +94,8 @@ final class ClientSideHandler extends ChannelInboundHandlerAdapter {
         });
     }
 
-    private void refuse(Channel client, Refusal refusal) {
-        context.count(refusal);
+    private void refuse(Channel client, ResetCause cause) {
+        context.count(cause);
         Flow.resetNow(client);
     }
 
@@ -143,7 +143,7 @@ final class ClientSideHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         if (cause instanceof OutOfMemoryError) {
-            context.count(Refusal.MEMORY);
+            context.count(ResetCause.MEMORY);
         }
         LOG.debug("{}: client-side connection {} failed: {}", virtual.fullPath(), ctx.channel().remoteAddress(),
                 cause.toString());

@@ -102,8 +102,8 @@ public final class DataPlane implements AutoCloseable {
     }
 
     /** New connections refused so far, by reason. */
-    public Map<Refusal, Long> refusals() {
-        return context.refusals();
+    public Map<ResetCause, Long> resetCauses() {
+        return context.resetCauses();
     }
 
     /** Stops listening, resets what is still open and stops the event loops. */

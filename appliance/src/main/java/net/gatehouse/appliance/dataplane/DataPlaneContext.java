@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 import net.gatehouse.appliance.runtime.HealthView;
 
-/** What every connection of one data plane shares: the transport, health, the connection table and the refusal counters. */
+/** What every connection of one data plane shares: the transport, health, the connection table and the cause counters. */
 final class DataPlaneContext {
 
     /** How long a server-side connect may take before the client is reset. */
@@ -14,13 +14,13 @@ final class DataPlaneContext {
     private final Transport transport;
     private final HealthView health;
     private final ConnectionTable connections = new ConnectionTable();
-    private final Map<Refusal, LongAdder> refusals = new EnumMap<>(Refusal.class);
+    private final Map<ResetCause, LongAdder> resetCauses = new EnumMap<>(ResetCause.class);
 
     DataPlaneContext(Transport transport, HealthView health) {
         this.transport = transport;
         this.health = health;
-        for (Refusal refusal : Refusal.values()) {
-            refusals.put(refusal, new LongAdder());
+        for (ResetCause cause : ResetCause.values()) {
+            resetCauses.put(cause, new LongAdder());
         }
     }
 
@@ -36,13 +36,13 @@ final class DataPlaneContext {
         return connections;
     }
 
-    void count(Refusal refusal) {
-        refusals.get(refusal).increment();
+    void count(ResetCause cause) {
+        resetCauses.get(cause).increment();
     }
 
-    Map<Refusal, Long> refusals() {
-        Map<Refusal, Long> counted = new EnumMap<>(Refusal.class);
-        refusals.forEach((refusal, adder) -> counted.put(refusal, adder.sum()));
+    Map<ResetCause, Long> resetCauses() {
+        Map<ResetCause, Long> counted = new EnumMap<>(ResetCause.class);
+        resetCauses.forEach((cause, adder) -> counted.put(cause, adder.sum()));
         return counted;
     }
 

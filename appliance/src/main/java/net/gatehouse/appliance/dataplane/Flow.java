@@ -23,7 +23,7 @@ final class Flow implements Runnable {
     private final VirtualState virtual;
     private final PoolState pool;
     private final PoolState.Taken taken;
-    private final ConnectionTable table;
+    private final DataPlaneContext context;
     private final long startedNanos = System.nanoTime();
     private final long idleTimeoutNanos;
     private final boolean resetOnTimeout;
@@ -35,13 +35,13 @@ final class Flow implements Runnable {
     private ScheduledFuture<?> idleCheck;
 
     Flow(long id, Channel client, VirtualState virtual, PoolState pool, PoolState.Taken taken,
-            ConnectionTable table, long idleTimeoutSeconds, boolean resetOnTimeout) {
+            DataPlaneContext context, long idleTimeoutSeconds, boolean resetOnTimeout) {
         this.id = id;
         this.client = client;
         this.virtual = virtual;
         this.pool = pool;
         this.taken = taken;
-        this.table = table;
+        this.context = context;
         this.idleTimeoutNanos = TimeUnit.SECONDS.toNanos(idleTimeoutSeconds);
         this.resetOnTimeout = resetOnTimeout;
     }
@@ -139,6 +139,9 @@ final class Flow implements Runnable {
         }
         long idle = System.nanoTime() - lastActivityNanos;
         if (idle >= idleTimeoutNanos) {
+            if (resetOnTimeout) {
+                context.count(ResetCause.IDLE_TIMEOUT);
+            }
             end(resetOnTimeout);
         } else {
             idleCheck = client.eventLoop().schedule(this, idleTimeoutNanos - idle, TimeUnit.NANOSECONDS);
@@ -168,7 +171,7 @@ final class Flow implements Runnable {
         pool.serverSide().close();
         taken.member().serverSide().close();
         taken.configured().node().serverSide().close();
-        table.remove(this);
+        context.connections().remove(this);
     }
 
     private static void finish(Channel channel, boolean reset) {

@@ -24,9 +24,9 @@ final class ListenerHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         if (DataPlaneContext.isOutOfFileDescriptors(cause)) {
-            context.count(Refusal.FILE_DESCRIPTORS);
+            context.count(ResetCause.FILE_DESCRIPTORS);
         } else if (cause instanceof OutOfMemoryError) {
-            context.count(Refusal.MEMORY);
+            context.count(ResetCause.MEMORY);
         }
         LOG.warn("Accepting on {} failed: {}", ctx.channel().localAddress(), cause.toString());
         ctx.fireExceptionCaught(cause);

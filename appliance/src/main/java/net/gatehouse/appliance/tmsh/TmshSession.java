@@ -186,7 +186,10 @@ public final class TmshSession {
         return words.stream().map(Token::text).toList();
     }
 
-    /** {@code show ltm virtual|pool|node [names] [members] [raw]} and {@code show sys connection [filters]}. */
+    /**
+     * {@code show ltm virtual|pool|node [names] [members] [raw]}, {@code show net rst-cause} and
+     * {@code show sys connection [filters]}.
+     */
     private String show(List<Token> words) throws TmshError {
         List<Token> rest = new ArrayList<>();
         boolean raw = false;
@@ -205,11 +208,14 @@ public final class TmshSession {
             return show.connections(dataPlane.connections().stream()
                     .filter(TrafficShow.filter(texts(words.subList(3, words.size())))).toList());
         }
-        Snapshot snapshot = commands.snapshot();
         String kind = String.join(" ", texts(rest.subList(0, Math.min(2, rest.size()))));
+        if (kind.equals("net rst-cause") && rest.size() == 2) {
+            return show.resetCauses(dataPlane.resetCauses());
+        }
+        Snapshot snapshot = commands.snapshot();
         if (!List.of("ltm virtual", "ltm pool", "ltm node").contains(kind)) {
             throw new TmshError("Syntax Error: \"" + kind + "\" has no statistics to show here"
-                    + " (ltm virtual, ltm pool, ltm node and sys connection have)");
+                    + " (ltm virtual, ltm pool, ltm node, net rst-cause and sys connection have)");
         }
         StringBuilder out = new StringBuilder();
         for (ConfigObject object : selected(snapshot, rest)) {

@@ -11,6 +11,7 @@ import net.gatehouse.appliance.config.ConfigObject;
 import net.gatehouse.appliance.dataplane.ConnectionInfo;
 import net.gatehouse.appliance.dataplane.DataPlane;
 import net.gatehouse.appliance.dataplane.Reports;
+import net.gatehouse.appliance.dataplane.ResetCause;
 import net.gatehouse.appliance.dataplane.stats.TrafficStats;
 import net.gatehouse.appliance.schema.Paths;
 
@@ -22,6 +23,7 @@ import net.gatehouse.appliance.schema.Paths;
 final class TrafficShow {
 
     private static final int RULE_WIDTH = 66;
+    private static final int RST_RULE_WIDTH = 32;
     private static final String[] UNITS = {"", "K", "M", "G", "T", "P", "E"};
     private static final Map<String, Function<ConnectionInfo, Optional<InetSocketAddress>>> SIDES = Map.of(
             "cs-client", c -> Optional.of(c.client()),
@@ -111,6 +113,27 @@ final class TrafficShow {
                     .append(name(c.virtual())).append("  ").append(name(c.member())).append('\n');
         }
         out.append("Total records returned: ").append(connections.size()).append('\n');
+        return out.toString();
+    }
+
+    /** {@code show net rst-cause}: the causes that reset connections so far, with their counts. */
+    String resetCauses(Map<ResetCause, Long> counts) {
+        List<String[]> rows = new ArrayList<>();
+        int width = "RST Cause:".length();
+        for (Map.Entry<ResetCause, Long> entry : counts.entrySet()) {
+            if (entry.getValue() > 0) {
+                rows.add(new String[] {entry.getKey().words(), number(entry.getValue())});
+                width = Math.max(width, entry.getKey().words().length());
+            }
+        }
+        rows.sort((x, y) -> x[0].compareTo(y[0]));
+        String format = "%-" + width + "s%" + (RST_RULE_WIDTH - width) + "s%n";
+        String rule = "-".repeat(Math.max(RST_RULE_WIDTH, width + 6)) + "\n";
+        StringBuilder out = new StringBuilder(rule).append("TCP/IP Reset Cause\n")
+                .append(String.format(format, "RST Cause:", "Count")).append(rule);
+        for (String[] row : rows) {
+            out.append(String.format(format, row[0], row[1]));
+        }
         return out.toString();
     }
 

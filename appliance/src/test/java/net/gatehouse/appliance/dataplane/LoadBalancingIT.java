@@ -138,7 +138,7 @@ class LoadBalancingIT {
         assertThat(distribution(6)).containsOnlyKeys("b");
         core.tmsh("modify ltm node 127.0.0.1 state user-down");
         assertThatThrownBy(() -> greeting(vip, PORT)).isInstanceOf(IOException.class);
-        assertThat(core.appliance().dataPlane().refusals().get(Refusal.NO_MEMBER_AVAILABLE)).isEqualTo(1);
+        assertThat(core.appliance().dataPlane().resetCauses().get(ResetCause.NO_MEMBER_AVAILABLE)).isEqualTo(1);
     }
 
     @Test
@@ -149,7 +149,7 @@ class LoadBalancingIT {
             readLine(one.getInputStream());
             readLine(two.getInputStream());
             assertThatThrownBy(() -> greeting(vip, PORT)).isInstanceOf(IOException.class);
-            assertThat(core.appliance().dataPlane().refusals().get(Refusal.VIRTUAL_CONNECTION_LIMIT)).isEqualTo(1);
+            assertThat(core.appliance().dataPlane().resetCauses().get(ResetCause.VIRTUAL_CONNECTION_LIMIT)).isEqualTo(1);
         }
         await("the limit frees up", Duration.ofSeconds(5),
                 () -> core.appliance().dataPlane().connections().isEmpty());

@@ -1,6 +1,7 @@
 package net.gatehouse.appliance.dataplane;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.Socket;
@@ -13,8 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code show ltm virtual}, {@code show ltm pool ... members}, {@code show ltm node} and
- * {@code show sys connection} match goldens written from F5's documented layout (a dashed title,
+ * {@code show ltm virtual}, {@code show ltm pool ... members}, {@code show ltm node},
+ * {@code show sys connection} and {@code show net rst-cause} match goldens written from F5's documented layout (a dashed title,
  * {@code Status} with {@code Availability}/{@code State}/{@code Reason}, then the
  * {@code Traffic} table; pool members indented with {@code  | }; one line per connection and
  * {@code Total records returned}). The test's random loopback addresses and ports are replaced by
@@ -58,6 +59,17 @@ class ShowGoldenIT {
                         .replaceAll("(tcp  )\\d+", "$1" + "3");
             }
             compare("traffic.txt", output);
+
+            core.tmsh("modify ltm virtual http_vs disabled");
+            for (int i = 0; i < 2; i++) {
+                assertThatThrownBy(() -> Loopback.greeting(vip, 8080)).isInstanceOf(IOException.class);
+            }
+            core.tmsh("modify ltm virtual http_vs enabled connection-limit 1");
+            try (Socket held = Loopback.connect(vip, 8080)) {
+                Loopback.readLine(held.getInputStream());
+                assertThatThrownBy(() -> Loopback.greeting(vip, 8080)).isInstanceOf(IOException.class);
+            }
+            compare("rst-cause.txt", core.tmsh("show net rst-cause"));
         }
     }
 
