@@ -1,7 +1,6 @@
 package net.gatehouse.appliance.dataplane;
 
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,6 +29,7 @@ public final class DataPlane implements AutoCloseable {
     private final RuntimeRegistry registry;
     private final Listeners listeners;
     private final int threads;
+    private boolean closed;
 
     private DataPlane(Transport transport, HealthView health, int threads) {
         this.threads = threads;
@@ -65,6 +65,9 @@ public final class DataPlane implements AutoCloseable {
     }
 
     private synchronized void apply(Snapshot snapshot) {
+        if (closed) {
+            return;
+        }
         LtmView view = LtmView.compile(snapshot);
         registry.apply(view);
         listeners.apply(view, registry);
@@ -108,14 +111,14 @@ public final class DataPlane implements AutoCloseable {
 
     /** Stops listening, resets what is still open and stops the event loops. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         listeners.closeAll();
         context.connections().endAll();
         loops.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
-        List<String> unfinished = new ArrayList<>();
-        context.connections().list().forEach(c -> unfinished.add(c.virtual()));
-        if (!unfinished.isEmpty()) {
-            LOG.warn("Data plane stopped with {} connections still listed", unfinished.size());
-        }
+        LOG.info("Data plane stopped");
     }
 }
