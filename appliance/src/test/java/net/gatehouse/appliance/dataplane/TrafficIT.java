@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import net.gatehouse.appliance.CoreFixture;
 import net.gatehouse.appliance.dataplane.stats.TrafficStats;
@@ -89,6 +90,51 @@ class TrafficIT {
                 }
             }
             assertThat(Arrays.equals(echoed.get(20, TimeUnit.SECONDS), payload)).isTrue();
+        }
+    }
+
+    @Test
+    void aClientThatDoesNotReadHoldsBackTheServerInsteadOfFillingMemory() throws Exception {
+        virtual("profiles add { fastL4 }");
+        int total = 64 * 1024 * 1024;
+        try (Socket socket = connect(vip, PORT)) {
+            socket.setSoTimeout(20_000);
+            InputStream in = socket.getInputStream();
+            readLine(in);
+            AtomicLong written = new AtomicLong();
+            CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
+                byte[] chunk = new byte[64 * 1024];
+                try {
+                    OutputStream out = socket.getOutputStream();
+                    for (int sent = 0; sent < total; sent += chunk.length) {
+                        out.write(chunk);
+                        written.addAndGet(chunk.length);
+                    }
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            // The echo comes back through the proxy; nobody reads it, so everything must stall.
+            long[] last = {-1};
+            await("the writer stalls", Duration.ofSeconds(10), () -> {
+                long now = written.get();
+                boolean stalled = now == last[0] && now > 0;
+                last[0] = now;
+                sleepQuietly(300);
+                return stalled;
+            });
+            assertThat(written.get()).isLessThan(total / 2);
+            assertThat(writer).isNotDone();
+            assertThat(readExactly(in, total)).hasSize(total);
+            writer.get(20, TimeUnit.SECONDS);
+        }
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
