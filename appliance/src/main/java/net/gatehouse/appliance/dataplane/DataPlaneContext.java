@@ -46,12 +46,11 @@ final class DataPlaneContext {
         return counted;
     }
 
-    /** EMFILE/ENFILE, as the JDK and Netty's native transport word them. */
+    /** EMFILE and ENFILE ("Too many open files [in system]"), as the JDK and Netty's native transport word them. */
     static boolean isOutOfFileDescriptors(Throwable cause) {
         for (Throwable t = cause; t != null; t = t.getCause()) {
             String message = t.getMessage();
-            if (message != null && (message.contains("Too many open files")
-                    || message.contains("Too many open files in system"))) {
+            if (message != null && message.contains("Too many open files")) {
                 return true;
             }
         }

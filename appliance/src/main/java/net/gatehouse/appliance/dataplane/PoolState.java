@@ -8,6 +8,8 @@ import net.gatehouse.appliance.dataplane.lb.Selection;
 import net.gatehouse.appliance.dataplane.stats.TrafficCounters;
 import net.gatehouse.appliance.runtime.HealthView;
 import net.gatehouse.appliance.view.LtmView;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The runtime of one pool: the members of the moment (their runtimes, which carry their own
@@ -15,6 +17,8 @@ import net.gatehouse.appliance.view.LtmView;
  * A commit swaps the plan; the cursor and counters stay.
  */
 final class PoolState {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PoolState.class);
 
     private final String fullPath;
     private final TrafficCounters serverSide = new TrafficCounters();
@@ -35,6 +39,12 @@ final class PoolState {
 
     void configure(LtmView.Pool pool, List<MemberState> members) {
         Mode mode = Mode.of(pool.loadBalancingMode());
+        Plan before = plan;
+        if (!Mode.isModelled(pool.loadBalancingMode())
+                && (before == null || !before.pool().loadBalancingMode().equals(pool.loadBalancingMode()))) {
+            LOG.info("{}: load-balancing-mode {} is balanced round-robin in this version", fullPath,
+                    pool.loadBalancingMode());
+        }
         int[] ratios = new int[members.size()];
         for (int i = 0; i < ratios.length; i++) {
             MemberState.Configured member = members.get(i).configured();

@@ -8,6 +8,4 @@ package net.gatehouse.appliance.dataplane.stats;
  */
 public record TrafficStats(long bitsIn, long bitsOut, long packetsIn, long packetsOut, long currentConnections,
         long maximumConnections, long totalConnections) {
-
-    public static final TrafficStats ZERO = new TrafficStats(0, 0, 0, 0, 0, 0, 0);
 }
