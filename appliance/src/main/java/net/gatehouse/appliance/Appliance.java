@@ -10,7 +10,9 @@ import net.gatehouse.appliance.command.Principal;
 import net.gatehouse.appliance.config.BodyCodec;
 import net.gatehouse.appliance.config.ConfigObject;
 import net.gatehouse.appliance.config.Snapshot;
+import net.gatehouse.appliance.dataplane.DataPlane;
 import net.gatehouse.appliance.files.ConfigFiles;
+import net.gatehouse.appliance.runtime.HealthView;
 import net.gatehouse.appliance.schema.ComponentType;
 import net.gatehouse.appliance.schema.Schema;
 import net.gatehouse.appliance.store.ConfigStore;
@@ -21,7 +23,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One appliance instance's core: its configuration store, the running configuration built from it
- * (built-in objects first, then what the store holds), and the command service that changes it.
+ * (built-in objects first, then what the store holds), the command service that changes it, and
+ * the data plane that carries the traffic it describes.
  */
 public final class Appliance implements AutoCloseable {
 
@@ -29,11 +32,13 @@ public final class Appliance implements AutoCloseable {
 
     private final ConfigStore store;
     private final CommandService commands;
+    private final DataPlane dataPlane;
     private final ConfigFiles files;
 
-    private Appliance(ConfigStore store, CommandService commands, Path configDirectory) {
+    private Appliance(ConfigStore store, CommandService commands, DataPlane dataPlane, Path configDirectory) {
         this.store = store;
         this.commands = commands;
+        this.dataPlane = dataPlane;
         this.files = new ConfigFiles(configDirectory, commands);
     }
 
@@ -43,12 +48,18 @@ public final class Appliance implements AutoCloseable {
     }
 
     public static Appliance open(Path dataDirectory, Clock clock, Schema schema) {
+        return open(dataDirectory, clock, schema, HealthView.unchecked());
+    }
+
+    /** Opens the appliance with the health view its data plane picks members by. */
+    public static Appliance open(Path dataDirectory, Clock clock, Schema schema, HealthView health) {
         ConfigStore store = H2ConfigStore.open(dataDirectory);
         try {
             Snapshot running = load(schema, store);
             LOG.info("Loaded the running configuration at generation {}", running.generation());
-            return new Appliance(store, new CommandService(running, store, Authorizer.administratorsOnly(), clock),
-                    dataDirectory.resolve("config"));
+            CommandService commands = new CommandService(running, store, Authorizer.administratorsOnly(), clock);
+            DataPlane dataPlane = DataPlane.start(commands, health, Runtime.getRuntime().availableProcessors());
+            return new Appliance(store, commands, dataPlane, dataDirectory.resolve("config"));
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -86,7 +97,7 @@ public final class Appliance implements AutoCloseable {
 
     /** A tmsh session for a principal, starting in {@code /Common}. */
     public TmshSession tmsh(Principal principal) {
-        return new TmshSession(commands, principal, Optional.of(files));
+        return new TmshSession(commands, dataPlane, principal, files);
     }
 
     /** The saved configuration files in {@code <data-dir>/config/}. */
@@ -98,8 +109,16 @@ public final class Appliance implements AutoCloseable {
         return store;
     }
 
+    public DataPlane dataPlane() {
+        return dataPlane;
+    }
+
     @Override
     public void close() {
-        store.close();
+        try {
+            dataPlane.close();
+        } finally {
+            store.close();
+        }
     }
 }

@@ -78,6 +78,8 @@ public final class Gatehouse {
             return EXIT_SELF_TEST_FAILED;
         }
         out.println("POST: configuration store " + options.dataDir().toAbsolutePath() + " ok");
+        out.println("POST: data plane " + appliance.dataPlane().transport() + ", "
+                + appliance.dataPlane().threads() + " event loops, " + FileDescriptors.describe() + " ok");
         MgmtServer mgmt;
         try {
             mgmt = MgmtServer.start(appliance, options.dataDir(), new InetSocketAddress(options.mgmtPort()),
@@ -100,10 +102,15 @@ public final class Gatehouse {
             err.flush();
             return EXIT_SELF_TEST_FAILED;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(ssh, mgmt, appliance), "gatehouse-shutdown"));
+        Optional<DemoBackends> backends = options.demo() ? Optional.of(DemoBackends.start()) : Optional.empty();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(ssh, mgmt, appliance, backends),
+                "gatehouse-shutdown"));
 
         if (options.demo()) {
             seedDemo(appliance);
+            out.println("Demo: virtual server demo_vs on 127.0.0.10:8080 balances demo backends on 127.0.0.1:"
+                    + DemoBackends.PORTS.get(0) + " and :" + DemoBackends.PORTS.get(1) + " (" + backends.orElseThrow().listening()
+                    + " listening); try: curl http://127.0.0.10:8080/");
         }
         if (mgmt.defaultPasswordInUse()) {
             out.println("The default admin password is 'admin'; change it before you expose this appliance.");
@@ -152,11 +159,13 @@ public final class Gatehouse {
         }
     }
 
-    private static void stop(SshShellServer ssh, MgmtServer mgmt, Appliance appliance) {
+    private static void stop(SshShellServer ssh, MgmtServer mgmt, Appliance appliance,
+            Optional<DemoBackends> backends) {
         try {
             ssh.close();
             mgmt.close();
             appliance.close();
+            backends.ifPresent(DemoBackends::close);
             LOG.info("Gatehouse stopped");
         } catch (IOException | RuntimeException e) {
             LOG.error("Gatehouse did not stop cleanly", e);

@@ -17,10 +17,10 @@ import net.gatehouse.appliance.syntax.Token;
  */
 final class SysConfigCommand {
 
-    private final Optional<ConfigFiles> files;
+    private final ConfigFiles files;
     private final Principal principal;
 
-    SysConfigCommand(Optional<ConfigFiles> files, Principal principal) {
+    SysConfigCommand(ConfigFiles files, Principal principal) {
         this.files = files;
         this.principal = principal;
     }
@@ -29,8 +29,6 @@ final class SysConfigCommand {
         if (words.size() < 3 || !words.get(1).is("sys") || !words.get(2).is("config")) {
             throw new TmshError("Syntax Error: \"" + verb + "\" takes \"sys config\"");
         }
-        ConfigFiles configFiles = files.orElseThrow(() ->
-                new TmshError("Syntax Error: this session has no configuration directory"));
         List<String> options = new ArrayList<>();
         Optional<Path> file = Optional.empty();
         for (int i = 3; i < words.size(); i++) {
@@ -43,23 +41,23 @@ final class SysConfigCommand {
                 throw new TmshError("Syntax Error: \"" + word.text() + "\" unexpected argument");
             }
         }
-        return verb.equals("save") ? save(configFiles, file, options) : load(configFiles, file, options);
+        return verb.equals("save") ? save(file, options) : load(file, options);
     }
 
-    private static String save(ConfigFiles configFiles, Optional<Path> file, List<String> options) throws TmshError {
+    private String save(Optional<Path> file, List<String> options) throws TmshError {
         if (!options.isEmpty()) {
             throw new TmshError("Syntax Error: \"" + options.get(0) + "\" unexpected argument");
         }
         StringBuilder out = new StringBuilder("Saving running configuration...\n");
         if (file.isPresent()) {
-            out.append("  ").append(configFiles.saveSingle(file.get())).append('\n');
+            out.append("  ").append(files.saveSingle(file.get())).append('\n');
         } else {
-            configFiles.save().forEach(written -> out.append("  ").append(written).append('\n'));
+            files.save().forEach(written -> out.append("  ").append(written).append('\n'));
         }
         return out.toString();
     }
 
-    private String load(ConfigFiles configFiles, Optional<Path> file, List<String> options) throws TmshError {
+    private String load(Optional<Path> file, List<String> options) throws TmshError {
         boolean verify = options.contains("verify");
         boolean merge = options.contains("merge");
         try {
@@ -68,14 +66,14 @@ final class SysConfigCommand {
                 if (merge || verify || file.isPresent()) {
                     throw new TmshError("Syntax Error: \"default\" takes no other option");
                 }
-                configFiles.loadDefault(principal);
+                files.loadDefault(principal);
                 return "Loading the factory default configuration...\n";
             }
             if (merge && file.isEmpty()) {
                 throw new TmshError("Syntax Error: \"merge\" requires \"file\"");
             }
-            result = file.isPresent() ? configFiles.merge(principal, file.get(), verify)
-                    : configFiles.load(principal, verify);
+            result = file.isPresent() ? files.merge(principal, file.get(), verify)
+                    : files.load(principal, verify);
             StringBuilder out = new StringBuilder(verify ? "Validating configuration...\n" : "Loading configuration...\n");
             result.files().forEach(name -> out.append("  ").append(name).append('\n'));
             result.warnings().forEach(warning -> out.append("Warning: ").append(warning).append('\n'));

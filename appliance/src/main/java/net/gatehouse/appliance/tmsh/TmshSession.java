@@ -14,6 +14,7 @@ import net.gatehouse.appliance.config.ConfigObject;
 import net.gatehouse.appliance.config.BodyEdits;
 import net.gatehouse.appliance.config.Edit;
 import net.gatehouse.appliance.config.Snapshot;
+import net.gatehouse.appliance.dataplane.DataPlane;
 import net.gatehouse.appliance.schema.ComponentType;
 import net.gatehouse.appliance.files.ConfigFiles;
 import net.gatehouse.appliance.schema.Paths;
@@ -27,7 +28,8 @@ import net.gatehouse.appliance.syntax.Token;
 
 /**
  * One tmsh session: a principal, a current folder, and the verbs {@code create}, {@code modify},
- * {@code delete}, {@code list} and {@code cd}. Every change goes through the command service. The
+ * {@code delete}, {@code list}, {@code show} and {@code cd}. Every change goes through the command
+ * service; {@code show} and {@code delete sys connection} read and act on the data plane. The
  * terminal (console, SSH, REST util/bash) is only the keys around this.
  */
 public final class TmshSession {
@@ -37,17 +39,18 @@ public final class TmshSession {
             Pattern.compile("^\\s*(create|modify)\\s+ltm\\s+rule\\s+(\"[^\"]*\"|[^\\s{}]+)\\s*\\{");
 
     private final CommandService commands;
+    private final DataPlane dataPlane;
     private final Principal principal;
-    private final Optional<ConfigFiles> files;
+    private final ConfigFiles files;
     private String folder = Paths.COMMON;
 
-    public TmshSession(CommandService commands, Principal principal) {
-        this(commands, principal, Optional.empty());
-    }
-
-    /** A session that can also {@code save} and {@code load sys config} through {@code files}. */
-    public TmshSession(CommandService commands, Principal principal, Optional<ConfigFiles> files) {
+    /**
+     * A session for {@code principal}; {@code dataPlane} answers {@code show} and
+     * {@code delete sys connection}; {@code files} serves {@code save} and {@code load sys config}.
+     */
+    public TmshSession(CommandService commands, DataPlane dataPlane, Principal principal, ConfigFiles files) {
         this.commands = commands;
+        this.dataPlane = dataPlane;
         this.principal = principal;
         this.files = files;
     }
@@ -87,9 +90,13 @@ public final class TmshSession {
             return "";
         }
         String verb = words.get(0).text();
+        if (verb.equals("delete") && isSysConnection(words)) {
+            return deleteConnections(words);
+        }
         return switch (verb) {
             case "create", "modify", "delete" -> change(verb, words);
             case "list" -> list(words);
+            case "show" -> show(words);
             case "cd" -> changeFolder(words);
             case "save", "load" -> new SysConfigCommand(files, principal).run(verb, words);
             case "publish" -> publish(words);
@@ -238,6 +245,62 @@ public final class TmshSession {
             out.append(options.contains("one-line") ? writer.writeOneLine(object) : writer.write(object));
         }
         return out.toString();
+    }
+
+    private static boolean isSysConnection(List<Token> words) {
+        return words.size() >= 3 && words.get(1).is("sys") && words.get(2).is("connection");
+    }
+
+    private static List<String> texts(List<Token> words) {
+        return words.stream().map(Token::text).toList();
+    }
+
+    /**
+     * {@code show ltm virtual|pool|node [names] [members] [raw]}, {@code show net rst-cause} and
+     * {@code show sys connection [filters]}.
+     */
+    private String show(List<Token> words) throws TmshError {
+        List<Token> rest = new ArrayList<>();
+        boolean raw = false;
+        boolean members = false;
+        for (Token word : words.subList(1, words.size())) {
+            if (word.is("raw")) {
+                raw = true;
+            } else if (word.is("members") || word.is("detail")) {
+                members = true;
+            } else {
+                rest.add(word);
+            }
+        }
+        TrafficShow show = new TrafficShow(dataPlane, folder, raw);
+        if (isSysConnection(words)) {
+            return show.connections(dataPlane.connections().stream()
+                    .filter(TrafficShow.filter(texts(words.subList(3, words.size())))).toList());
+        }
+        String kind = String.join(" ", texts(rest.subList(0, Math.min(2, rest.size()))));
+        if (kind.equals("net rst-cause") && rest.size() == 2) {
+            return show.resetCauses(dataPlane.resetCauses());
+        }
+        Snapshot snapshot = commands.snapshot();
+        if (!List.of("ltm virtual", "ltm pool", "ltm node").contains(kind)) {
+            throw new TmshError("Syntax Error: \"" + kind + "\" has no statistics to show here"
+                    + " (ltm virtual, ltm pool, ltm node, net rst-cause and sys connection have)");
+        }
+        StringBuilder out = new StringBuilder();
+        for (ConfigObject object : selected(snapshot, rest)) {
+            out.append(switch (kind) {
+                case "ltm virtual" -> show.virtual(object);
+                case "ltm pool" -> show.pool(object, members);
+                default -> show.node(object);
+            });
+        }
+        return out.toString();
+    }
+
+    /** {@code delete sys connection [filters]}: resets the matching connections (all of them without filters). */
+    private String deleteConnections(List<Token> words) throws TmshError {
+        dataPlane.deleteConnections(TrafficShow.filter(texts(words.subList(3, words.size()))));
+        return "";
     }
 
     private List<ConfigObject> selected(Snapshot snapshot, List<Token> words) throws TmshError {

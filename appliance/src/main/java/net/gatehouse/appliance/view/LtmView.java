@@ -19,12 +19,13 @@ import net.gatehouse.appliance.schema.ValueType;
  * property maps.
  */
 public record LtmView(long generation, Map<String, Node> nodes, Map<String, Pool> pools,
-        Map<String, Virtual> virtuals) {
+        Map<String, Virtual> virtuals, Map<String, List<String>> snatpools) {
 
     public LtmView {
         nodes = Map.copyOf(nodes);
         pools = Map.copyOf(pools);
         virtuals = Map.copyOf(virtuals);
+        snatpools = Map.copyOf(snatpools);
     }
 
     /** A backend host. */
@@ -46,12 +47,26 @@ public record LtmView(long generation, Map<String, Node> nodes, Map<String, Pool
     }
 
     /** A virtual server and what it uses. */
-    public record Virtual(String fullPath, String address, int port, String mask, boolean enabled,
-            Optional<String> pool, List<String> profiles, List<String> persist, long connectionLimit) {
+    public record Virtual(String fullPath, String address, int port, String mask, String ipProtocol, boolean enabled,
+            Optional<String> pool, List<String> profiles, List<String> persist, long connectionLimit,
+            Transport transport, SourceTranslation sourceTranslation) {
         public Virtual {
             profiles = List.copyOf(profiles);
             persist = List.copyOf(persist);
         }
+    }
+
+    /**
+     * The virtual's transport profile ({@code fastL4} or {@code tcp}, or none): its full path, its
+     * idle timeout in seconds (0 = {@code indefinite}) and whether an idle timeout resets both sides.
+     */
+    public record Transport(Optional<String> profile, long idleTimeoutSeconds, boolean resetOnTimeout) {
+        /** A virtual with no transport profile: BIG-IP's fastL4 defaults. */
+        public static final Transport NONE = new Transport(Optional.empty(), 300, true);
+    }
+
+    /** {@code source-address-translation}: {@code type} (none, automap, snat, lsn) and its snatpool. */
+    public record SourceTranslation(String type, Optional<String> pool) {
     }
 
     public static LtmView compile(Snapshot snapshot) {
@@ -80,19 +95,56 @@ public record LtmView(long generation, Map<String, Node> nodes, Map<String, Pool
                     (int) number(body, "slow-ramp-time"), text(body, "service-down-action"),
                     (int) number(body, "reselect-tries")));
         }
+        Map<String, List<String>> snatpools = new TreeMap<>();
+        for (ConfigObject object : snapshot.all(snapshot.schema().require("ltm snatpool"))) {
+            snatpools.put(object.fullPath(), items(object.body(), "members").stream()
+                    .map(item -> item.name().substring(item.name().lastIndexOf('/') + 1)).toList());
+        }
         Map<String, Virtual> virtuals = new TreeMap<>();
         for (ConfigObject object : snapshot.all(snapshot.schema().require("ltm virtual"))) {
             Body body = effective.body(object);
             String destination = text(body, "destination");
             String pool = text(body, "pool");
+            List<String> profiles = items(body, "profiles").stream().map(Item::name).toList();
+            Body translation = ((Value.Block) body.get("source-address-translation").orElseThrow()).body();
+            String snatpool = text(translation, "pool");
             virtuals.put(object.fullPath(), new Virtual(object.fullPath(),
                     ValueType.Destination.address(destination), ValueType.Destination.port(destination),
-                    text(body, "mask"), !text(body, "enabled").equals("disabled"),
-                    pool.equals("none") ? Optional.empty() : Optional.of(pool),
-                    items(body, "profiles").stream().map(Item::name).toList(),
-                    items(body, "persist").stream().map(Item::name).toList(), number(body, "connection-limit")));
+                    text(body, "mask"), text(body, "ip-protocol"), !text(body, "enabled").equals("disabled"),
+                    pool.equals("none") ? Optional.empty() : Optional.of(pool), profiles,
+                    items(body, "persist").stream().map(Item::name).toList(), number(body, "connection-limit"),
+                    transport(snapshot, effective, profiles),
+                    new SourceTranslation(text(translation, "type"),
+                            snatpool.equals("none") ? Optional.empty() : Optional.of(snatpool))));
         }
-        return new LtmView(snapshot.generation(), nodes, pools, virtuals);
+        return new LtmView(snapshot.generation(), nodes, pools, virtuals, snatpools);
+    }
+
+    /** The first of the virtual's profiles that is a fastL4 or tcp profile, with its timeouts. */
+    private static Transport transport(Snapshot snapshot, Effective effective, List<String> profiles) {
+        for (String path : profiles) {
+            for (String kind : List.of("ltm profile fastl4", "ltm profile tcp")) {
+                Optional<ConfigObject> profile = snapshot.get(snapshot.schema().require(kind), path);
+                if (profile.isPresent()) {
+                    Body body = effective.body(profile.get());
+                    return new Transport(Optional.of(path), idleTimeoutSeconds(text(body, "idle-timeout")),
+                            text(body, "reset-on-timeout").equals("enabled"));
+                }
+            }
+        }
+        return Transport.NONE;
+    }
+
+    /**
+     * Seconds, {@code indefinite} (0: never) or {@code immediate} (one second, the shortest timer
+     * here); a value that is none of these (fastL4 stores the word as text) keeps F5's 300.
+     */
+    private static long idleTimeoutSeconds(String value) {
+        return switch (value) {
+            case "indefinite" -> 0;
+            case "immediate" -> 1;
+            default -> value.matches("\\d{1,9}") ? Long.parseLong(value) : Transport.NONE.idleTimeoutSeconds();
+        };
     }
 
     private static String text(Body body, String property) {

@@ -36,4 +36,25 @@ class LtmViewTest {
             assertThat(view.nodes()).containsKeys("/Common/10.0.0.1", "/Common/2001:db8::2");
         }
     }
+
+    @Test
+    void theViewCarriesTransportTimeoutsAndSourceTranslation() {
+        try (CoreFixture core = CoreFixture.open(dir)) {
+            core.tmsh("create ltm profile fastl4 slow_l4 idle-timeout indefinite reset-on-timeout disabled");
+            core.tmsh("create ltm snatpool outside members add { 10.9.0.1 10.9.0.2 }");
+            core.tmsh("create ltm virtual l4 destination 10.1.1.2:443 profiles add { slow_l4 }"
+                    + " source-address-translation { type snat pool outside }");
+            core.tmsh("create ltm virtual plain destination 10.1.1.3:80 profiles add { tcp }");
+            LtmView view = LtmView.compile(core.appliance().snapshot());
+
+            LtmView.Virtual l4 = view.virtuals().get("/Common/l4");
+            assertThat(l4.transport()).isEqualTo(new LtmView.Transport(Optional.of("/Common/slow_l4"), 0, false));
+            assertThat(l4.sourceTranslation()).isEqualTo(
+                    new LtmView.SourceTranslation("snat", Optional.of("/Common/outside")));
+            assertThat(view.snatpools().get("/Common/outside")).containsExactly("10.9.0.1", "10.9.0.2");
+            LtmView.Virtual plain = view.virtuals().get("/Common/plain");
+            assertThat(plain.transport()).isEqualTo(new LtmView.Transport(Optional.of("/Common/tcp"), 300, true));
+            assertThat(plain.sourceTranslation().type()).isEqualTo("none");
+        }
+    }
 }

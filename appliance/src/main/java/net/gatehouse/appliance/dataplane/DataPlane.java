@@ -1,0 +1,124 @@
+package net.gatehouse.appliance.dataplane;
+
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import net.gatehouse.appliance.command.CommandService;
+import net.gatehouse.appliance.command.Commit;
+import net.gatehouse.appliance.config.Snapshot;
+import net.gatehouse.appliance.runtime.HealthView;
+import net.gatehouse.appliance.view.LtmView;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The data plane: listens on every virtual server's destination and carries its TCP traffic to
+ * pool members. It follows the configuration commit by commit: the runtime registry takes each
+ * new view (counts, cursors and counters stay), and only virtuals whose destination changed are
+ * rebound. Connections already open keep the objects they use and are never cut by a commit.
+ */
+public final class DataPlane implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DataPlane.class);
+
+    private final MultiThreadIoEventLoopGroup loops;
+    private final DataPlaneContext context;
+    private final RuntimeRegistry registry;
+    private final Listeners listeners;
+    private final int threads;
+    private boolean closed;
+
+    private DataPlane(Transport transport, HealthView health, int threads) {
+        this.threads = threads;
+        this.loops = transport.newGroup(threads);
+        this.context = new DataPlaneContext(transport, health);
+        this.registry = new RuntimeRegistry(HostCapabilities.transparentBinding(transport));
+        this.listeners = new Listeners(loops, context);
+    }
+
+    /**
+     * Starts the data plane on the running configuration and follows every later commit.
+     *
+     * @param threads event loops (BIG-IP's TMM instances); the cores of the host by default
+     */
+    public static DataPlane start(CommandService commands, HealthView health, int threads) {
+        Transport transport = Transport.best();
+        DataPlane dataPlane = new DataPlane(transport, health, threads);
+        if (transport.epoll()) {
+            LOG.info("Data plane: {} event loops on native epoll", threads);
+        } else {
+            LOG.info("Data plane: {} event loops on Java NIO (native epoll unavailable: {})", threads,
+                    Transport.epollUnavailability());
+        }
+        synchronized (commands) {
+            dataPlane.apply(commands.snapshot());
+            commands.subscribe(dataPlane::apply);
+        }
+        return dataPlane;
+    }
+
+    private void apply(Commit commit) {
+        apply(commit.snapshot());
+    }
+
+    private synchronized void apply(Snapshot snapshot) {
+        if (closed) {
+            return;
+        }
+        LtmView view = LtmView.compile(snapshot);
+        registry.apply(view);
+        listeners.apply(view, registry);
+    }
+
+    /** {@code epoll} or {@code nio}. */
+    public String transport() {
+        return context.transport().name();
+    }
+
+    public int threads() {
+        return threads;
+    }
+
+    public Optional<Reports.Virtual> virtual(String fullPath) {
+        return registry.virtualReport(fullPath, context.health());
+    }
+
+    public Optional<Reports.Pool> pool(String fullPath) {
+        return registry.poolReport(fullPath, context.health());
+    }
+
+    public Optional<Reports.Node> node(String fullPath) {
+        return registry.nodeReport(fullPath, context.health());
+    }
+
+    /** The live connections, oldest first. */
+    public List<ConnectionInfo> connections() {
+        return context.connections().list();
+    }
+
+    /** Resets every live connection that matches; returns how many. */
+    public int deleteConnections(Predicate<ConnectionInfo> which) {
+        return context.connections().end(which);
+    }
+
+    /** New connections refused so far, by reason. */
+    public Map<ResetCause, Long> resetCauses() {
+        return context.resetCauses();
+    }
+
+    /** Stops listening, resets what is still open and stops the event loops. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        listeners.closeAll();
+        context.connections().endAll();
+        loops.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+        LOG.info("Data plane stopped");
+    }
+}

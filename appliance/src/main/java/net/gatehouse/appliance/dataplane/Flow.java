@@ -1,0 +1,208 @@
+package net.gatehouse.appliance.dataplane;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.socket.DuplexChannel;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.net.InetSocketAddress;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One proxied connection: the client side, the server side, and the objects it counts on (its
+ * virtual, pool, member and node runtimes, never a whole snapshot). Everything here runs on the
+ * client connection's event loop; only {@link #end} may be called from elsewhere (it hops onto
+ * the loop).
+ */
+final class Flow implements Runnable {
+
+    private final long id;
+    private final Channel client;
+    private final VirtualState virtual;
+    private final PoolState pool;
+    private final PoolState.Taken taken;
+    private final DataPlaneContext context;
+    private final long startedNanos = System.nanoTime();
+    private final long idleTimeoutNanos;
+    private final boolean resetOnTimeout;
+    private Channel server;
+    private long lastActivityNanos = startedNanos;
+    private boolean clientInputShut;
+    private boolean serverInputShut;
+    private boolean finished;
+    private ScheduledFuture<?> idleCheck;
+
+    Flow(long id, Channel client, VirtualState virtual, PoolState pool, PoolState.Taken taken,
+            DataPlaneContext context, long idleTimeoutSeconds, boolean resetOnTimeout) {
+        this.id = id;
+        this.client = client;
+        this.virtual = virtual;
+        this.pool = pool;
+        this.taken = taken;
+        this.context = context;
+        this.idleTimeoutNanos = TimeUnit.SECONDS.toNanos(idleTimeoutSeconds);
+        this.resetOnTimeout = resetOnTimeout;
+    }
+
+    long id() {
+        return id;
+    }
+
+    Channel client() {
+        return client;
+    }
+
+    Channel server() {
+        return server;
+    }
+
+    VirtualState virtual() {
+        return virtual;
+    }
+
+    PoolState.Taken taken() {
+        return taken;
+    }
+
+    long startedNanos() {
+        return startedNanos;
+    }
+
+    /** The server side is connected: start moving bytes and watching for idleness. */
+    void connected(Channel serverChannel) {
+        if (finished) {
+            serverChannel.close();
+            return;
+        }
+        server = serverChannel;
+        if (idleTimeoutNanos > 0) {
+            idleCheck = client.eventLoop().schedule(this, idleTimeoutNanos, TimeUnit.NANOSECONDS);
+        }
+        client.read();
+        server.read();
+    }
+
+    /** Bytes came from the client: count them and write them to the server. */
+    void fromClient(Object message, int bytes) {
+        lastActivityNanos = System.nanoTime();
+        virtual.clientSide().received(bytes);
+        pool.serverSide().sent(bytes);
+        taken.member().serverSide().sent(bytes);
+        taken.configured().node().serverSide().sent(bytes);
+        server.write(message, server.voidPromise());
+    }
+
+    /** Bytes came from the server: count them and write them to the client. */
+    void fromServer(Object message, int bytes) {
+        lastActivityNanos = System.nanoTime();
+        pool.serverSide().received(bytes);
+        taken.member().serverSide().received(bytes);
+        taken.configured().node().serverSide().received(bytes);
+        virtual.clientSide().sent(bytes);
+        client.write(message, client.voidPromise());
+    }
+
+    /** The client sent FIN: pass it on once what it sent is written, and close when both sides are done. */
+    void clientInputShutdown() {
+        clientInputShut = true;
+        shutdownOutputAfterFlush(server);
+        closeIfBothShut();
+    }
+
+    /** The server sent FIN: pass it on to the client. */
+    void serverInputShutdown() {
+        serverInputShut = true;
+        shutdownOutputAfterFlush(client);
+        closeIfBothShut();
+    }
+
+    private static void shutdownOutputAfterFlush(Channel channel) {
+        if (channel != null && channel.isActive()) {
+            channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(
+                    (ChannelFutureListener) f -> ((DuplexChannel) f.channel()).shutdownOutput());
+        }
+    }
+
+    private void closeIfBothShut() {
+        if (clientInputShut && serverInputShut) {
+            end(false);
+        }
+    }
+
+    /** The idle check: BIG-IP's idle timeout counts time without traffic in either direction. */
+    @Override
+    public void run() {
+        if (finished) {
+            return;
+        }
+        long idle = System.nanoTime() - lastActivityNanos;
+        if (idle >= idleTimeoutNanos) {
+            if (resetOnTimeout) {
+                context.count(ResetCause.IDLE_TIMEOUT);
+            }
+            end(resetOnTimeout);
+        } else {
+            idleCheck = client.eventLoop().schedule(this, idleTimeoutNanos - idle, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /**
+     * Ends the connection on both sides (what is already written is flushed first), with a reset
+     * (RST) instead of a close when asked, and gives back every count it took. Idempotent; safe
+     * from any thread.
+     */
+    void end(boolean reset) {
+        if (!client.eventLoop().inEventLoop()) {
+            client.eventLoop().execute(() -> end(reset));
+            return;
+        }
+        if (finished) {
+            return;
+        }
+        finished = true;
+        if (idleCheck != null) {
+            idleCheck.cancel(false);
+        }
+        finish(client, reset);
+        finish(server, reset);
+        virtual.clientSide().close();
+        pool.serverSide().close();
+        taken.member().serverSide().close();
+        taken.configured().node().serverSide().close();
+        context.connections().remove(this);
+    }
+
+    private static void finish(Channel channel, boolean reset) {
+        if (channel == null) {
+            return;
+        }
+        if (reset) {
+            resetNow(channel);
+        } else if (channel.isActive()) {
+            channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+        } else {
+            channel.close();
+        }
+    }
+
+    /** Closes with SO_LINGER 0, so the peer gets a RST. */
+    static void resetNow(Channel channel) {
+        if (channel.isOpen()) {
+            channel.config().setOption(ChannelOption.SO_LINGER, 0);
+        }
+        channel.close();
+    }
+
+    /** What {@code show sys connection} prints for this connection. */
+    ConnectionInfo info() {
+        Channel s = server;
+        return new ConnectionInfo(id, (InetSocketAddress) client.remoteAddress(),
+                (InetSocketAddress) client.localAddress(),
+                Optional.ofNullable(s == null ? null : (InetSocketAddress) s.localAddress()),
+                taken.configured().address(), virtual.fullPath(), pool.fullPath(), taken.member().memberPath(),
+                TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - startedNanos),
+                TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - lastActivityNanos));
+    }
+}

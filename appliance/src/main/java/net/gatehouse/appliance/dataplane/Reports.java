@@ -1,0 +1,35 @@
+package net.gatehouse.appliance.dataplane;
+
+import java.util.List;
+import net.gatehouse.appliance.dataplane.stats.TrafficStats;
+
+/**
+ * What {@code show} and REST stats read from the data plane: each object's status (BIG-IP's
+ * availability word, enabled state and reason) and its counters.
+ */
+public final class Reports {
+
+    private Reports() {
+    }
+
+    /** BIG-IP's {@code Status} block: {@code Availability}, {@code State}, {@code Reason}. */
+    public record Status(String availability, String state, String reason) {
+    }
+
+    public record Virtual(String fullPath, String destination, Status status, TrafficStats clientSide) {
+    }
+
+    public record Pool(String fullPath, Status status, int activeMembers, int totalMembers, int minActiveMembers,
+            TrafficStats serverSide, List<Member> members) {
+        public Pool {
+            members = List.copyOf(members);
+        }
+    }
+
+    public record Member(String poolPath, String memberPath, String address, int port, Status status,
+            TrafficStats serverSide) {
+    }
+
+    public record Node(String fullPath, String address, Status status, TrafficStats serverSide) {
+    }
+}
