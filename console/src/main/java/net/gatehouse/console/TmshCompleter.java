@@ -26,7 +26,8 @@ import org.jline.reader.ParsedLine;
  */
 final class TmshCompleter implements Completer {
 
-    static final List<String> VERBS = List.of("create", "modify", "delete", "list", "cd", "quit", "exit");
+    static final List<String> VERBS = List.of("create", "modify", "delete", "list", "show", "reset-stats", "cd",
+            "save", "load", "submit", "discard", "quit", "exit");
 
     private final TmshSession session;
     private final Supplier<Snapshot> snapshot;
@@ -49,11 +50,16 @@ final class TmshCompleter implements Completer {
     record Suggestion(String word, String help) {
     }
 
-    /** What may follow the words already typed. */
-    List<Suggestion> suggestions(List<String> words) {
-        if (words.isEmpty()) {
+    /** What may follow the words already typed (inside a module, after its words). */
+    List<Suggestion> suggestions(List<String> typed) {
+        if (typed.isEmpty()) {
             return VERBS.stream().map(v -> new Suggestion(v, "command")).toList();
         }
+        List<String> words = new ArrayList<>(typed.subList(0, 1));
+        if (!session.context().isEmpty() && (typed.size() == 1 || !isModule(typed.get(1)))) {
+            words.addAll(session.context());
+        }
+        words.addAll(typed.subList(1, typed.size()));
         Snapshot config = snapshot.get();
         String verb = words.get(0);
         if (verb.equals("cd")) {
@@ -130,6 +136,10 @@ final class TmshCompleter implements Completer {
             return out;
         }
         return List.of(new Suggestion("<" + type.describe() + ">", property.name()));
+    }
+
+    private boolean isModule(String word) {
+        return snapshot.get().schema().types().stream().anyMatch(type -> type.path().startsWith(word + " "));
     }
 
     private static String describe(Property property) {

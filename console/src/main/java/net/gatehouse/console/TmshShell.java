@@ -54,10 +54,14 @@ public final class TmshShell {
 
     /** The tmsh prompt, showing the session's current folder. */
     public String prompt() {
-        return user + "@(" + HOST + ")(cfg-sync Standalone)(Active)(" + session.folder() + ")(tmos)# ";
+        return user + "@(" + HOST + ")(cfg-sync Standalone)(Active)(" + session.folder() + ")("
+                + session.modulePrompt() + ")# ";
     }
 
-    /** Runs until {@code quit}, {@code exit} or end of input (Ctrl-D); Ctrl-C abandons the line. */
+    /**
+     * Runs until {@code quit}, {@code exit} at the top level (inside a module {@code exit} leaves
+     * the module) or end of input (Ctrl-D); Ctrl-C abandons the line.
+     */
     public void run() {
         while (true) {
             String line;
@@ -69,8 +73,11 @@ public final class TmshShell {
                 return;
             }
             String command = line.strip();
-            if (command.equals("quit") || command.equals("exit")) {
+            if (command.equals("quit") || command.equals("exit") && !session.leaveContext()) {
                 return;
+            }
+            if (command.equals("exit")) {
+                continue;
             }
             print(runLine(command));
         }

@@ -94,6 +94,19 @@ public final class DataPlane implements AutoCloseable {
         return registry.nodeReport(fullPath, context.health());
     }
 
+    /**
+     * {@code reset-stats}: the statistics of a virtual, pool (with its members) or node start again
+     * from zero; returns false when the data plane does not know the object.
+     */
+    public boolean resetStatistics(String component, String fullPath) {
+        return switch (component) {
+            case "ltm virtual" -> registry.resetVirtual(fullPath);
+            case "ltm pool" -> registry.resetPool(fullPath);
+            case "ltm node" -> registry.resetNode(fullPath);
+            default -> throw new IllegalArgumentException("no statistics to reset for " + component);
+        };
+    }
+
     /** The live connections, oldest first. */
     public List<ConnectionInfo> connections() {
         return context.connections().list();

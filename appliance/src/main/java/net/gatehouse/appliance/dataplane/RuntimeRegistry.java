@@ -105,6 +105,34 @@ final class RuntimeRegistry {
         return virtuals.get(fullPath);
     }
 
+    /** {@code reset-stats ltm virtual}: the virtual's client-side totals start again. */
+    boolean resetVirtual(String fullPath) {
+        VirtualState state = virtuals.get(fullPath);
+        if (state != null) {
+            state.clientSide().reset();
+        }
+        return state != null;
+    }
+
+    /** {@code reset-stats ltm pool}: the pool's and its members' server-side totals start again. */
+    boolean resetPool(String fullPath) {
+        PoolState state = pools.get(fullPath);
+        if (state != null) {
+            state.serverSide().reset();
+            state.plan().members().forEach(member -> member.serverSide().reset());
+        }
+        return state != null;
+    }
+
+    /** {@code reset-stats ltm node}: the node's server-side totals start again. */
+    boolean resetNode(String fullPath) {
+        NodeState state = nodes.get(fullPath);
+        if (state != null) {
+            state.serverSide().reset();
+        }
+        return state != null;
+    }
+
     Optional<Reports.Virtual> virtualReport(String fullPath, HealthView health) {
         VirtualState state = virtuals.get(fullPath);
         if (state == null) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import net.gatehouse.appliance.command.Command;
@@ -20,6 +21,7 @@ import net.gatehouse.appliance.files.ConfigFiles;
 import net.gatehouse.appliance.schema.Paths;
 import net.gatehouse.appliance.schema.UnmodelledComponents;
 import net.gatehouse.appliance.syntax.BodyParser;
+import net.gatehouse.appliance.syntax.ConfFile;
 import net.gatehouse.appliance.syntax.Lexer;
 import net.gatehouse.appliance.syntax.StanzaWriter;
 import net.gatehouse.appliance.syntax.SyntaxError;
@@ -43,6 +45,13 @@ public final class TmshSession {
     private final Principal principal;
     private final ConfigFiles files;
     private String folder = Paths.COMMON;
+    private List<String> context = List.of();
+    private Optional<List<Queued>> transaction = Optional.empty();
+    private String currentLine = "";
+
+    /** A change typed inside {@code create cli transaction}, kept until {@code submit}. */
+    private record Queued(String line, List<Command> commands) {
+    }
 
     /**
      * A session for {@code principal}; {@code dataPlane} answers {@code show} and
@@ -85,11 +94,42 @@ public final class TmshSession {
         return output.toString();
     }
 
-    private String run(List<Token> words) throws TmshError {
-        if (words.isEmpty()) {
+    /** The prompt's module part: {@code tmos}, or {@code tmos.ltm} inside the {@code ltm} module. */
+    public String modulePrompt() {
+        return context.isEmpty() ? "tmos" : "tmos." + String.join(".", context);
+    }
+
+    /** The module the session is in ({@code [ltm]}), empty at the top. */
+    public List<String> context() {
+        return context;
+    }
+
+    /** {@code exit} inside a module: back up one level; false when already at the top. */
+    public boolean leaveContext() {
+        if (context.isEmpty()) {
+            return false;
+        }
+        context = context.subList(0, context.size() - 1);
+        return true;
+    }
+
+    private String run(List<Token> input) throws TmshError {
+        if (input.isEmpty()) {
             return "";
         }
+        if (entersContext(input)) {
+            return "";
+        }
+        List<Token> words = inContext(input);
+        currentLine = String.join(" ", words.stream().map(t -> t.quoted() ? Lexer.quote(t.text(), true) : t.text())
+                .toList());
         String verb = words.get(0).text();
+        if (isCliTransaction(words)) {
+            return cliTransaction(verb);
+        }
+        if (verb.equals("show") && words.size() == 2 && words.get(1).is("running-config")) {
+            return runningConfig();
+        }
         if (verb.equals("delete") && isSysConnection(words)) {
             return deleteConnections(words);
         }
@@ -100,6 +140,7 @@ public final class TmshSession {
             case "cd" -> changeFolder(words);
             case "save", "load" -> new SysConfigCommand(files, principal).run(verb, words);
             case "publish" -> publish(words);
+            case "reset-stats" -> resetStats(words);
             default -> throw new TmshError("Syntax Error: \"" + verb + "\" unexpected argument");
         };
     }
@@ -156,11 +197,131 @@ public final class TmshSession {
     }
 
     private String execute(List<Command> batch) throws TmshError {
+        if (transaction.isPresent()) {
+            transaction.get().add(new Queued(currentLine, batch));
+            return "";
+        }
         try {
             commands.execute(principal, batch);
         } catch (ConfigError e) {
             throw new TmshError(e.getMessage());
         }
+        return "";
+    }
+
+    /** Verbs whose component words a module context completes. */
+    private static final Set<String> CONTEXT_VERBS = Set.of("create", "modify", "delete", "list", "show",
+            "reset-stats", "publish");
+
+    /** {@code ltm} (or {@code profile} inside {@code ltm}): a module path alone enters that module. */
+    private boolean entersContext(List<Token> words) {
+        List<String> path = new ArrayList<>(context);
+        for (Token word : words) {
+            if (word.quoted()) {
+                return false;
+            }
+            path.add(word.text());
+        }
+        String prefix = String.join(" ", path) + " ";
+        boolean isModule = commands.snapshot().schema().types().stream()
+                .anyMatch(type -> type.path().startsWith(prefix));
+        if (isModule) {
+            context = List.copyOf(path);
+        }
+        return isModule;
+    }
+
+    /** Inside a module, {@code create pool p} means {@code create ltm pool p}. */
+    private List<Token> inContext(List<Token> words) {
+        if (context.isEmpty() || !CONTEXT_VERBS.contains(words.get(0).text())) {
+            return words;
+        }
+        if (words.size() > 1 && (isTopLevelModule(words.get(1).text()) || words.get(1).is("running-config"))) {
+            return words;
+        }
+        List<Token> full = new ArrayList<>();
+        full.add(words.get(0));
+        int line = words.get(0).line();
+        context.forEach(word -> full.add(new Token(word, false, line)));
+        full.addAll(words.subList(1, words.size()));
+        return full;
+    }
+
+    private boolean isTopLevelModule(String word) {
+        return word.equals("cli") || commands.snapshot().schema().types().stream()
+                .anyMatch(type -> type.path().startsWith(word + " "));
+    }
+
+    private static boolean isCliTransaction(List<Token> words) {
+        return words.size() == 3 && words.get(1).is("cli") && words.get(2).is("transaction");
+    }
+
+    /** {@code create|list|submit|discard cli transaction}: changes queued, then applied as one commit. */
+    private String cliTransaction(String verb) throws TmshError {
+        switch (verb) {
+            case "create" -> {
+                if (transaction.isPresent()) {
+                    throw new TmshError("Syntax Error: a cli transaction is already in progress");
+                }
+                transaction = Optional.of(new ArrayList<>());
+                return "";
+            }
+            case "list" -> {
+                StringBuilder out = new StringBuilder();
+                List<Queued> queued = openTransaction();
+                for (int i = 0; i < queued.size(); i++) {
+                    out.append(i + 1).append(": ").append(queued.get(i).line()).append('\n');
+                }
+                return out.toString();
+            }
+            case "discard" -> {
+                openTransaction();
+                transaction = Optional.empty();
+                return "";
+            }
+            case "submit" -> {
+                List<Command> batch = new ArrayList<>();
+                openTransaction().forEach(queued -> batch.addAll(queued.commands()));
+                transaction = Optional.empty();
+                return execute(batch);
+            }
+            default -> throw new TmshError("Syntax Error: \"" + verb + " cli transaction\" unexpected argument");
+        }
+    }
+
+    private List<Queued> openTransaction() throws TmshError {
+        return transaction.orElseThrow(() -> new TmshError("Syntax Error: no cli transaction is in progress"));
+    }
+
+    /** {@code show running-config}: every configured object, as {@code list} shows it. */
+    private String runningConfig() {
+        Snapshot snapshot = commands.snapshot();
+        StanzaWriter writer = new StanzaWriter(snapshot, StanzaWriter.Mode.LIST, folder);
+        StringBuilder out = new StringBuilder();
+        snapshot.all().filter(ConfFile::userOrChanged).forEach(object -> out.append(writer.write(object)));
+        return out.toString();
+    }
+
+    /** {@code reset-stats ltm virtual|pool|node [name ...]}: statistics start again from zero. */
+    private String resetStats(List<Token> words) throws TmshError {
+        Snapshot snapshot = commands.snapshot();
+        ComponentType type = component(snapshot, words, 1);
+        if (!Set.of("ltm virtual", "ltm pool", "ltm node").contains(type.path())) {
+            throw new TmshError("Syntax Error: \"" + type.path() + "\" has no statistics to reset");
+        }
+        int at = 1 + type.path().split(" ").length;
+        List<String> paths = new ArrayList<>();
+        if (at == words.size()) {
+            snapshot.all(type).forEach(object -> paths.add(object.fullPath()));
+        }
+        for (Token name : words.subList(at, words.size())) {
+            String path = fullPath(type, name.text());
+            if (snapshot.get(type, path).isEmpty()) {
+                throw new TmshError("01020036:3: The requested " + type.label() + " (" + path + ") was not found.");
+            }
+            paths.add(path);
+        }
+        paths.forEach(path -> dataPlane.resetStatistics(type.path(), path));
         return "";
     }
 

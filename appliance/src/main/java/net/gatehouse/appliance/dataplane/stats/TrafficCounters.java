@@ -67,6 +67,19 @@ public final class TrafficCounters {
         return currentConnections.get();
     }
 
+    /**
+     * {@code reset-stats}: the totals start again from zero; current connections are live and stay,
+     * and the maximum starts again from them.
+     */
+    public void reset() {
+        bytesIn.reset();
+        bytesOut.reset();
+        packetsIn.reset();
+        packetsOut.reset();
+        totalConnections.reset();
+        maximumConnections.set(currentConnections.get());
+    }
+
     public TrafficStats read() {
         return new TrafficStats(bytesIn.sum() * 8, bytesOut.sum() * 8, packetsIn.sum(), packetsOut.sum(),
                 currentConnections.get(), maximumConnections.get(), totalConnections.sum());
