@@ -9,6 +9,10 @@ import net.gatehouse.appliance.command.Principal;
 import net.gatehouse.appliance.config.BodyCodec;
 import net.gatehouse.appliance.config.ConfigObject;
 import net.gatehouse.appliance.config.Snapshot;
+import net.gatehouse.appliance.crypto.CryptoService;
+import net.gatehouse.appliance.crypto.KeySlotException;
+import net.gatehouse.appliance.crypto.KeySlots;
+import net.gatehouse.appliance.crypto.SoftwareKeySlots;
 import net.gatehouse.appliance.files.ConfigFiles;
 import net.gatehouse.appliance.schema.ComponentType;
 import net.gatehouse.appliance.schema.Schema;
@@ -25,15 +29,19 @@ import org.slf4j.LoggerFactory;
 public final class Appliance implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Appliance.class);
+    /** Slots of the software key store; a platform's crypto card has its own count. */
+    public static final int SOFTWARE_KEY_SLOTS = 1024;
 
     private final ConfigStore store;
     private final CommandService commands;
     private final ConfigFiles files;
+    private final CryptoService crypto;
 
-    private Appliance(ConfigStore store, CommandService commands, Path configDirectory) {
+    private Appliance(ConfigStore store, CommandService commands, Path configDirectory, CryptoService crypto) {
         this.store = store;
         this.commands = commands;
         this.files = new ConfigFiles(configDirectory, commands);
+        this.crypto = crypto;
     }
 
     /** Opens the appliance whose data lives in {@code dataDirectory}, creating it on first boot. */
@@ -42,16 +50,32 @@ public final class Appliance implements AutoCloseable {
     }
 
     public static Appliance open(Path dataDirectory, Clock clock, Schema schema) {
+        return open(dataDirectory, clock, schema, () -> SoftwareKeySlots.open(dataDirectory, SOFTWARE_KEY_SLOTS));
+    }
+
+    /** Opens the appliance with the key slots of its platform (firmware-sim's crypto card). */
+    public static Appliance open(Path dataDirectory, Clock clock, Schema schema, KeySlotsOpener keySlots) {
         ConfigStore store = H2ConfigStore.open(dataDirectory);
         try {
             Snapshot running = load(schema, store);
             LOG.info("Loaded the running configuration at generation {}", running.generation());
-            return new Appliance(store, new CommandService(running, store, Authorizer.administratorsOnly(), clock),
-                    dataDirectory.resolve("config"));
+            CommandService commands = new CommandService(running, store, Authorizer.administratorsOnly(), clock);
+            Path configDirectory = dataDirectory.resolve("config");
+            CryptoService crypto = CryptoService.start(keySlots.open(), commands, configDirectory, clock);
+            return new Appliance(store, commands, configDirectory, crypto);
+        } catch (KeySlotException e) {
+            store.close();
+            throw new IllegalStateException("the key slots cannot be opened: " + e.getMessage(), e);
         } catch (RuntimeException e) {
             store.close();
             throw e;
         }
+    }
+
+    /** Opens an appliance's key slots. */
+    @FunctionalInterface
+    public interface KeySlotsOpener {
+        KeySlots open() throws KeySlotException;
     }
 
     /** The built-in objects of every component, then every stored object over them. */
@@ -80,12 +104,17 @@ public final class Appliance implements AutoCloseable {
 
     /** A tmsh session for a principal, starting in {@code /Common}. */
     public TmshSession tmsh(Principal principal) {
-        return new TmshSession(commands, principal, Optional.of(files));
+        return new TmshSession(commands, principal, Optional.of(files), Optional.of(crypto));
     }
 
     /** The saved configuration files in {@code <data-dir>/config/}. */
     public ConfigFiles files() {
         return files;
+    }
+
+    /** Key slots, certificates and the device certificate ({@code sys crypto}). */
+    public CryptoService crypto() {
+        return crypto;
     }
 
     public ConfigStore store() {
@@ -94,6 +123,7 @@ public final class Appliance implements AutoCloseable {
 
     @Override
     public void close() {
+        crypto.close();
         store.close();
     }
 }

@@ -16,6 +16,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.X509KeyManager;
 import net.gatehouse.appliance.command.Change;
@@ -45,7 +48,7 @@ import org.slf4j.LoggerFactory;
  * Material is made first and the configuration committed after; if the commit is refused, new
  * material is removed again.
  */
-public final class CryptoService {
+public final class CryptoService implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(CryptoService.class);
     static final String DEFAULT_KEY = "/Common/default.key";
@@ -60,14 +63,50 @@ public final class CryptoService {
     private final Clock clock;
     private final KeyFiles keyFiles = new KeyFiles();
     private final SlotSigning signing;
+    private final ScheduledExecutorService expiryCheck = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "certificate-expiry-check");
+        thread.setDaemon(true);
+        return thread;
+    });
 
-    public CryptoService(KeySlots slots, CommandService commands, Path configDirectory, Clock clock) {
+    private CryptoService(KeySlots slots, CommandService commands, Path configDirectory, Clock clock) {
         this.slots = slots;
         this.commands = commands;
         this.configDirectory = configDirectory;
         this.clock = clock;
         this.signing = new SlotSigning(slots);
         commands.subscribe(this::freeDeletedKeys);
+    }
+
+    /**
+     * Starts {@code sys crypto} on an appliance: the SSL profiles' certificate checks, the built-in
+     * material (generated on first boot), and a daily check that logs certificates near expiry.
+     */
+    public static CryptoService start(KeySlots slots, CommandService commands, Path configDirectory, Clock clock)
+            throws KeySlotException {
+        CryptoService crypto = new CryptoService(slots, commands, configDirectory, clock);
+        SslProfileRule rule = new SslProfileRule(crypto, clock, commands::snapshot);
+        commands.addRule("ltm profile client-ssl", rule);
+        commands.addRule("ltm profile server-ssl", rule);
+        crypto.ensureBuiltinMaterial();
+        crypto.expiryCheck.scheduleAtFixedRate(crypto::logExpiring, 0, 1, TimeUnit.DAYS);
+        return crypto;
+    }
+
+    /** Logs the certificates that expire soon or have expired (run daily, and at boot). */
+    public void logExpiring() {
+        Snapshot snapshot = commands.snapshot();
+        report().logExpiring(snapshot, List.copyOf(snapshot.all(type(snapshot, "sys file ssl-cert"))));
+    }
+
+    public CertificateReport report() {
+        return new CertificateReport(this, clock);
+    }
+
+    @Override
+    public void close() {
+        expiryCheck.shutdownNow();
+        slots.close();
     }
 
     public KeySlots slots() {

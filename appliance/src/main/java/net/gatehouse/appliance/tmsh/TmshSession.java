@@ -14,6 +14,7 @@ import net.gatehouse.appliance.config.ConfigObject;
 import net.gatehouse.appliance.config.BodyEdits;
 import net.gatehouse.appliance.config.Edit;
 import net.gatehouse.appliance.config.Snapshot;
+import net.gatehouse.appliance.crypto.CryptoService;
 import net.gatehouse.appliance.schema.ComponentType;
 import net.gatehouse.appliance.files.ConfigFiles;
 import net.gatehouse.appliance.schema.Paths;
@@ -39,6 +40,7 @@ public final class TmshSession {
     private final CommandService commands;
     private final Principal principal;
     private final Optional<ConfigFiles> files;
+    private final Optional<CryptoService> crypto;
     private String folder = Paths.COMMON;
 
     public TmshSession(CommandService commands, Principal principal) {
@@ -47,9 +49,16 @@ public final class TmshSession {
 
     /** A session that can also {@code save} and {@code load sys config} through {@code files}. */
     public TmshSession(CommandService commands, Principal principal, Optional<ConfigFiles> files) {
+        this(commands, principal, files, Optional.empty());
+    }
+
+    /** A session that can also make and install key material ({@code sys crypto}) through {@code crypto}. */
+    public TmshSession(CommandService commands, Principal principal, Optional<ConfigFiles> files,
+            Optional<CryptoService> crypto) {
         this.commands = commands;
         this.principal = principal;
         this.files = files;
+        this.crypto = crypto;
     }
 
     public String folder() {
@@ -87,6 +96,9 @@ public final class TmshSession {
             return "";
         }
         String verb = words.get(0).text();
+        if (crypto.isPresent() && CryptoCommand.handles(words)) {
+            return new CryptoCommand(crypto.get(), principal, commands.snapshot(), folder).run(words);
+        }
         return switch (verb) {
             case "create", "modify", "delete" -> change(verb, words);
             case "list" -> list(words);
