@@ -114,7 +114,7 @@ final class KeyFiles {
             JcaPEMKeyConverter converter = new JcaPEMKeyConverter().setProvider(provider);
             for (Object object = parser.readObject(); object != null; object = parser.readObject()) {
                 if (object instanceof PEMKeyPair pair) {
-                    return jdkKey(converter.getPrivateKey(pair.getPrivateKeyInfo()));
+                    return jdkKey(converter.getKeyPair(pair).getPrivate());
                 }
                 if (object instanceof PrivateKeyInfo info) {
                     return jdkKey(converter.getPrivateKey(info));
@@ -123,7 +123,7 @@ final class KeyFiles {
                     char[] password = needPassphrase(passphrase);
                     PEMKeyPair pair = encrypted.decryptKeyPair(
                             new JcePEMDecryptorProviderBuilder().setProvider(provider).build(password));
-                    return jdkKey(converter.getPrivateKey(pair.getPrivateKeyInfo()));
+                    return jdkKey(converter.getKeyPair(pair).getPrivate());
                 }
                 if (object instanceof PKCS8EncryptedPrivateKeyInfo encrypted) {
                     return jdkKey(converter.getPrivateKey(decrypt(encrypted, needPassphrase(passphrase))));
