@@ -32,8 +32,9 @@ final class TestKeys {
         return generator.generateKeyPair();
     }
 
+    /** An EC key as OpenSSL writes it: named curve and public key included (BouncyCastle's encoding). */
     static KeyPair ec() throws Exception {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC", new org.bouncycastle.jce.provider.BouncyCastleProvider());
         generator.initialize(new ECGenParameterSpec("secp256r1"));
         return generator.generateKeyPair();
     }
@@ -62,7 +63,7 @@ final class TestKeys {
         StringWriter text = new StringWriter();
         try (JcaPEMWriter writer = new JcaPEMWriter(text)) {
             writer.writeObject(new JcaPKCS8Generator(pair.getPrivate(),
-                    new JceOpenSSLPKCS8EncryptorBuilder(JcaPKCS8Generator.AES_256_CBC)
+                    new JceOpenSSLPKCS8EncryptorBuilder(JcaPKCS8Generator.AES_256_CBC).setProvider(new org.bouncycastle.jce.provider.BouncyCastleProvider())
                             .setPassword(passphrase.toCharArray()).build()));
         }
         return text.toString().getBytes(StandardCharsets.US_ASCII);
