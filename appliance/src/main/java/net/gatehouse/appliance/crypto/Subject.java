@@ -42,17 +42,17 @@ public record Subject(Map<String, String> fields) {
         return !get(property).equals("none") && !get(property).isEmpty();
     }
 
-    /** The X.500 name, C first so that it prints {@code CN=...,OU=...,O=...,L=...,ST=...,C=...}. */
+    /** The X.500 name, encoded so that it prints {@code CN=...,OU=...,O=...,L=...,ST=...,C=...,emailAddress=...}. */
     X500Name name() {
         X500NameBuilder builder = new X500NameBuilder(BCStyle.INSTANCE);
         Map<String, org.bouncycastle.asn1.ASN1ObjectIdentifier> order = new LinkedHashMap<>();
+        order.put("email-address", BCStyle.EmailAddress);
         order.put("country", BCStyle.C);
         order.put("state", BCStyle.ST);
         order.put("city", BCStyle.L);
         order.put("organization", BCStyle.O);
         order.put("ou", BCStyle.OU);
         order.put("common-name", BCStyle.CN);
-        order.put("email-address", BCStyle.EmailAddress);
         order.forEach((property, oid) -> {
             if (has(property)) {
                 builder.addRDN(oid, get(property));
