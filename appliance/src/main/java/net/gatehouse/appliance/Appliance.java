@@ -2,7 +2,6 @@ package net.gatehouse.appliance;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Optional;
 import net.gatehouse.appliance.auth.UserAccounts;
 import net.gatehouse.appliance.command.Authorizer;
 import net.gatehouse.appliance.command.CommandService;
@@ -10,6 +9,10 @@ import net.gatehouse.appliance.command.Principal;
 import net.gatehouse.appliance.config.BodyCodec;
 import net.gatehouse.appliance.config.ConfigObject;
 import net.gatehouse.appliance.config.Snapshot;
+import net.gatehouse.appliance.crypto.CryptoService;
+import net.gatehouse.appliance.crypto.KeySlotException;
+import net.gatehouse.appliance.crypto.KeySlots;
+import net.gatehouse.appliance.crypto.SoftwareKeySlots;
 import net.gatehouse.appliance.dataplane.DataPlane;
 import net.gatehouse.appliance.files.ConfigFiles;
 import net.gatehouse.appliance.runtime.HealthView;
@@ -24,45 +27,106 @@ import org.slf4j.LoggerFactory;
 /**
  * One appliance instance's core: its configuration store, the running configuration built from it
  * (built-in objects first, then what the store holds), the command service that changes it, and
- * the data plane that carries the traffic it describes.
+ * the subsystems that act on it (key slots, data plane). Opened with {@link #open} or
+ * {@link #builder}; closed in the reverse order.
  */
 public final class Appliance implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Appliance.class);
 
+    /** Key slots of the software implementation (a platform's crypto card has its own count). */
+    public static final int SOFTWARE_KEY_SLOTS = 1024;
+
     private final ConfigStore store;
     private final CommandService commands;
-    private final DataPlane dataPlane;
     private final ConfigFiles files;
+    private final CryptoService crypto;
+    private final DataPlane dataPlane;
 
-    private Appliance(ConfigStore store, CommandService commands, DataPlane dataPlane, Path configDirectory) {
+    private Appliance(ConfigStore store, CommandService commands, ConfigFiles files, CryptoService crypto,
+            DataPlane dataPlane) {
         this.store = store;
         this.commands = commands;
+        this.files = files;
+        this.crypto = crypto;
         this.dataPlane = dataPlane;
-        this.files = new ConfigFiles(configDirectory, commands);
     }
 
     /** Opens the appliance whose data lives in {@code dataDirectory}, creating it on first boot. */
     public static Appliance open(Path dataDirectory, Clock clock) {
-        return open(dataDirectory, clock, Schema.standard());
+        return builder(dataDirectory).clock(clock).open();
     }
 
     public static Appliance open(Path dataDirectory, Clock clock, Schema schema) {
-        return open(dataDirectory, clock, schema, HealthView.unchecked());
+        return builder(dataDirectory).clock(clock).schema(schema).open();
     }
 
-    /** Opens the appliance with the health view its data plane picks members by. */
-    public static Appliance open(Path dataDirectory, Clock clock, Schema schema, HealthView health) {
-        ConfigStore store = H2ConfigStore.open(dataDirectory);
-        try {
-            Snapshot running = load(schema, store);
-            LOG.info("Loaded the running configuration at generation {}", running.generation());
-            CommandService commands = new CommandService(running, store, Authorizer.administratorsOnly(), clock);
-            DataPlane dataPlane = DataPlane.start(commands, health, Runtime.getRuntime().availableProcessors());
-            return new Appliance(store, commands, dataPlane, dataDirectory.resolve("config"));
-        } catch (RuntimeException e) {
-            store.close();
-            throw e;
+    public static Builder builder(Path dataDirectory) {
+        return new Builder(dataDirectory);
+    }
+
+    /** Opens an appliance's key slots. */
+    @FunctionalInterface
+    public interface KeySlotsOpener {
+        KeySlots open() throws KeySlotException;
+    }
+
+    /** What an appliance is opened with; each part has the software appliance's default. */
+    public static final class Builder {
+        private final Path dataDirectory;
+        private Clock clock = Clock.systemUTC();
+        private Schema schema = Schema.standard();
+        private HealthView health = HealthView.unchecked();
+        private KeySlotsOpener keySlots;
+
+        private Builder(Path dataDirectory) {
+            this.dataDirectory = dataDirectory;
+            this.keySlots = () -> SoftwareKeySlots.open(dataDirectory, SOFTWARE_KEY_SLOTS);
+        }
+
+        public Builder clock(Clock value) {
+            this.clock = value;
+            return this;
+        }
+
+        public Builder schema(Schema value) {
+            this.schema = value;
+            return this;
+        }
+
+        /** The health view the data plane picks members by. */
+        public Builder health(HealthView value) {
+            this.health = value;
+            return this;
+        }
+
+        /** The key slots of the platform (firmware-sim's crypto card). */
+        public Builder keySlots(KeySlotsOpener value) {
+            this.keySlots = value;
+            return this;
+        }
+
+        public Appliance open() {
+            ConfigStore store = H2ConfigStore.open(dataDirectory);
+            CryptoService crypto = null;
+            try {
+                Snapshot running = load(schema, store);
+                LOG.info("Loaded the running configuration at generation {}", running.generation());
+                CommandService commands = new CommandService(running, store, Authorizer.administratorsOnly(), clock);
+                Path configDirectory = dataDirectory.resolve("config");
+                crypto = CryptoService.start(keySlots.open(), commands, configDirectory, clock);
+                DataPlane dataPlane = DataPlane.start(commands, health, Runtime.getRuntime().availableProcessors());
+                return new Appliance(store, commands, new ConfigFiles(configDirectory, commands), crypto, dataPlane);
+            } catch (KeySlotException e) {
+                store.close();
+                throw new IllegalStateException("the key slots cannot be opened: " + e.getMessage(), e);
+            } catch (RuntimeException e) {
+                if (crypto != null) {
+                    crypto.close();
+                }
+                store.close();
+                throw e;
+            }
         }
     }
 
@@ -97,7 +161,7 @@ public final class Appliance implements AutoCloseable {
 
     /** A tmsh session for a principal, starting in {@code /Common}. */
     public TmshSession tmsh(Principal principal) {
-        return new TmshSession(commands, dataPlane, principal, files);
+        return new TmshSession(this, principal);
     }
 
     /** The saved configuration files in {@code <data-dir>/config/}. */
@@ -105,12 +169,17 @@ public final class Appliance implements AutoCloseable {
         return files;
     }
 
-    public ConfigStore store() {
-        return store;
+    /** Key slots, certificates and the device certificate ({@code sys crypto}). */
+    public CryptoService crypto() {
+        return crypto;
     }
 
     public DataPlane dataPlane() {
         return dataPlane;
+    }
+
+    public ConfigStore store() {
+        return store;
     }
 
     @Override
@@ -118,7 +187,11 @@ public final class Appliance implements AutoCloseable {
         try {
             dataPlane.close();
         } finally {
-            store.close();
+            try {
+                crypto.close();
+            } finally {
+                store.close();
+            }
         }
     }
 }

@@ -53,13 +53,20 @@ public final class CommandService {
         this.store = store;
         this.authorizer = authorizer;
         this.clock = clock;
-        this.rules = Map.of(
+        this.rules = new java.util.concurrent.ConcurrentHashMap<>(Map.of(
                 "ltm pool", new PoolRule(),
                 "ltm virtual", new VirtualRule(clock),
                 "ltm snatpool", new SnatpoolRule(),
                 "sys db", new SysDbRule(),
                 "auth user", new AuthUserRule(),
-                "ltm policy", new PolicyRule());
+                "ltm policy", new PolicyRule()));
+    }
+
+    /** Adds the rule of a component that has none yet (certificate checks on the SSL profiles). */
+    public void addRule(String component, ComponentRule rule) {
+        if (rules.putIfAbsent(component, rule) != null) {
+            throw new IllegalStateException(component + " already has a rule");
+        }
     }
 
     /** The running configuration, as of the last commit. */

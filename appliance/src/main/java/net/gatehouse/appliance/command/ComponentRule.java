@@ -11,7 +11,7 @@ import net.gatehouse.appliance.config.Snapshot;
  * derives (a member's address), objects it implies (the node of a member, the virtual address of a
  * virtual) and checks BIG-IP makes across properties (one transport profile per virtual).
  */
-interface ComponentRule {
+public interface ComponentRule {
 
     /** The body after derived values are filled in. */
     default Body derive(ConfigObject object, Snapshot candidate) {

@@ -15,6 +15,8 @@ import net.gatehouse.appliance.config.ConfigObject;
 import net.gatehouse.appliance.config.BodyEdits;
 import net.gatehouse.appliance.config.Edit;
 import net.gatehouse.appliance.config.Snapshot;
+import net.gatehouse.appliance.Appliance;
+import net.gatehouse.appliance.crypto.CryptoService;
 import net.gatehouse.appliance.dataplane.DataPlane;
 import net.gatehouse.appliance.schema.ComponentType;
 import net.gatehouse.appliance.files.ConfigFiles;
@@ -44,6 +46,7 @@ public final class TmshSession {
     private final DataPlane dataPlane;
     private final Principal principal;
     private final ConfigFiles files;
+    private final CryptoService crypto;
     private String folder = Paths.COMMON;
     private List<String> context = List.of();
     private Optional<List<Queued>> transaction = Optional.empty();
@@ -53,15 +56,13 @@ public final class TmshSession {
     private record Queued(String line, List<Command> commands) {
     }
 
-    /**
-     * A session for {@code principal}; {@code dataPlane} answers {@code show} and
-     * {@code delete sys connection}; {@code files} serves {@code save} and {@code load sys config}.
-     */
-    public TmshSession(CommandService commands, DataPlane dataPlane, Principal principal, ConfigFiles files) {
-        this.commands = commands;
-        this.dataPlane = dataPlane;
+    /** A session of {@code principal} on {@code appliance}, starting in {@code /Common}. */
+    public TmshSession(Appliance appliance, Principal principal) {
+        this.commands = appliance.commands();
+        this.dataPlane = appliance.dataPlane();
         this.principal = principal;
-        this.files = files;
+        this.files = appliance.files();
+        this.crypto = appliance.crypto();
     }
 
     public String folder() {
@@ -132,6 +133,9 @@ public final class TmshSession {
         }
         if (verb.equals("delete") && isSysConnection(words)) {
             return deleteConnections(words);
+        }
+        if (CryptoCommand.handles(words)) {
+            return new CryptoCommand(crypto, principal, commands.snapshot(), folder).run(words);
         }
         return switch (verb) {
             case "create", "modify", "delete" -> change(verb, words);

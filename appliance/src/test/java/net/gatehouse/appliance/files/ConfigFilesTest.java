@@ -74,7 +74,7 @@ class ConfigFilesTest {
         Map<String, String> files = new TreeMap<>();
         Path config = data.resolve("config");
         try (Stream<Path> walk = Files.walk(config)) {
-            for (Path file : walk.filter(Files::isRegularFile).toList()) {
+            for (Path file : walk.filter(f -> f.toString().endsWith(".conf")).toList()) {
                 files.put(config.relativize(file).toString().replace('\\', '/'),
                         Files.readString(file, StandardCharsets.UTF_8));
             }
