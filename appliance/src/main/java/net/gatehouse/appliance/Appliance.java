@@ -12,6 +12,7 @@ import net.gatehouse.appliance.config.ConfigObject;
 import net.gatehouse.appliance.config.Snapshot;
 import net.gatehouse.appliance.dataplane.DataPlane;
 import net.gatehouse.appliance.files.ConfigFiles;
+import net.gatehouse.appliance.lb.Ticker;
 import net.gatehouse.appliance.runtime.HealthView;
 import net.gatehouse.appliance.schema.ComponentType;
 import net.gatehouse.appliance.schema.Schema;
@@ -53,12 +54,17 @@ public final class Appliance implements AutoCloseable {
 
     /** Opens the appliance with the health view its data plane picks members by. */
     public static Appliance open(Path dataDirectory, Clock clock, Schema schema, HealthView health) {
+        return open(dataDirectory, clock, schema, health, Ticker.system());
+    }
+
+    /** Opens the appliance with the health view and the load-balancing clock (slow ramp, observed windows). */
+    public static Appliance open(Path dataDirectory, Clock clock, Schema schema, HealthView health, Ticker ticker) {
         ConfigStore store = H2ConfigStore.open(dataDirectory);
         try {
             Snapshot running = load(schema, store);
             LOG.info("Loaded the running configuration at generation {}", running.generation());
             CommandService commands = new CommandService(running, store, Authorizer.administratorsOnly(), clock);
-            DataPlane dataPlane = DataPlane.start(commands, health, Runtime.getRuntime().availableProcessors());
+            DataPlane dataPlane = DataPlane.start(commands, health, ticker, Runtime.getRuntime().availableProcessors());
             return new Appliance(store, commands, dataPlane, dataDirectory.resolve("config"));
         } catch (RuntimeException e) {
             store.close();
