@@ -43,11 +43,13 @@ public final class DataPlane implements AutoCloseable {
     }
 
     /**
-     * Once a second: connections whose member or node a monitor has marked down get their pool's
-     * {@code service-down-action} ({@code none} leaves them alone).
+     * Once a second: slow ramps learn which members came back, and connections whose member or
+     * node a monitor has marked down get their pool's {@code service-down-action} ({@code none}
+     * leaves them alone).
      */
     private void applyServiceDownActions() {
         HealthView health = context.health();
+        registry.observeAvailability(health, context.ticker().nanos());
         context.connections().forEach(flow -> {
             String action = flow.pool().plan().pool().serviceDownAction();
             MemberState member = flow.taken().member();

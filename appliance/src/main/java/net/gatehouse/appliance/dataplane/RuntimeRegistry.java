@@ -103,6 +103,16 @@ final class RuntimeRegistry {
         };
     }
 
+    /**
+     * Tells every member's slow ramp whether it takes traffic now, so a member that comes back
+     * starts its ramp within a second even when no selection considered it meanwhile.
+     */
+    void observeAvailability(HealthView health, long nowNanos) {
+        for (MemberState member : members.values()) {
+            member.ramp().observe(PoolState.takesNewConnections(member, health), nowNanos);
+        }
+    }
+
     static String memberKey(String poolPath, String memberPath) {
         return poolPath + " " + memberPath;
     }
