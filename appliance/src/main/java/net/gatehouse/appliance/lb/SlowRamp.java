@@ -5,8 +5,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * One member's slow ramp: when it becomes available (again), its share of new connections grows
  * linearly from 0 to its full share over the pool's {@code slow-ramp-time}. While ramping, of the
- * connections selection offers it, it accepts a fraction equal to the elapsed part of the ramp
- * (deterministically: it accepts whenever accepted &lt; offered &times; fraction). Lock-free.
+ * connections selection offers it, it accepts a fraction equal to the elapsed part of the ramp,
+ * deterministically: each offer adds that fraction to a credit, and an offer that brings the
+ * credit to 1 is accepted (and spends it). Lock-free: one compare-and-set per offer.
  */
 public final class SlowRamp {
 
@@ -15,13 +16,11 @@ public final class SlowRamp {
 
     private volatile boolean available = true;
     private volatile long startNanos = LONG_AGO;
-    private final AtomicLong offered = new AtomicLong();
-    private final AtomicLong accepted = new AtomicLong();
+    private final AtomicLong credit = new AtomicLong(Double.doubleToLongBits(0));
 
     /** Starts a ramp now (a member added to a running pool). */
     public void start(long nowNanos) {
-        offered.set(0);
-        accepted.set(0);
+        credit.set(Double.doubleToLongBits(0));
         startNanos = nowNanos;
     }
 
@@ -52,12 +51,13 @@ public final class SlowRamp {
         if (share >= 1) {
             return true;
         }
-        long offers = offered.incrementAndGet();
-        long taken = accepted.get();
-        if (taken < offers * share) {
-            accepted.incrementAndGet();
-            return true;
+        while (true) {
+            long before = credit.get();
+            double next = Double.longBitsToDouble(before) + share;
+            boolean accept = next >= 1;
+            if (credit.compareAndSet(before, Double.doubleToLongBits(accept ? next - 1 : next))) {
+                return accept;
+            }
         }
-        return false;
     }
 }
