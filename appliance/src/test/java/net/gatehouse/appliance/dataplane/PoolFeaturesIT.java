@@ -158,22 +158,26 @@ class PoolFeaturesIT {
         tmsh("create ltm pool web queue-on-connection-limit enabled queue-depth-limit 1 queue-time-limit 10000"
                 + " members add { " + a.member() + " { connection-limit 1 } }");
         virtual();
-        try (Socket first = connect(vip, PORT); Socket queued = connect(vip, PORT)) {
+        try (Socket first = connect(vip, PORT)) {
             assertThat(readLine(first.getInputStream())).isEqualTo("a");
+            Socket queued = connect(vip, PORT);
             await("the second connection waits in the queue", Duration.ofSeconds(5),
                     () -> appliance.dataPlane().resetCauses().get(ResetCause.VIRTUAL_CONNECTION_LIMIT) == 0
                             && a.accepted() == 1);
             assertThatThrownBy(() -> greeting(vip, PORT)).as("the queue holds one").isInstanceOf(IOException.class);
             first.close();
             assertThat(readLine(queued.getInputStream())).isEqualTo("a");
+            queued.close();
         }
         await("all closed", Duration.ofSeconds(5), () -> appliance.dataPlane().connections().isEmpty());
 
         tmsh("modify ltm pool web queue-time-limit 200");
-        try (Socket first = connect(vip, PORT); Socket waiting = connect(vip, PORT)) {
+        try (Socket first = connect(vip, PORT)) {
             assertThat(readLine(first.getInputStream())).isEqualTo("a");
+            Socket waiting = connect(vip, PORT);
             assertThatThrownBy(() -> readLine(waiting.getInputStream())).as("reset after 200 ms in the queue")
                     .isInstanceOf(IOException.class);
+            waiting.close();
         }
     }
 }
