@@ -15,6 +15,7 @@ import net.gatehouse.appliance.crypto.KeySlots;
 import net.gatehouse.appliance.crypto.SoftwareKeySlots;
 import net.gatehouse.appliance.dataplane.DataPlane;
 import net.gatehouse.appliance.files.ConfigFiles;
+import net.gatehouse.appliance.lb.Ticker;
 import net.gatehouse.appliance.runtime.HealthView;
 import net.gatehouse.appliance.schema.ComponentType;
 import net.gatehouse.appliance.schema.Schema;
@@ -77,6 +78,7 @@ public final class Appliance implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private Schema schema = Schema.standard();
         private HealthView health = HealthView.unchecked();
+        private Ticker ticker = Ticker.system();
         private KeySlotsOpener keySlots;
 
         private Builder(Path dataDirectory) {
@@ -100,6 +102,12 @@ public final class Appliance implements AutoCloseable {
             return this;
         }
 
+        /** The load-balancing clock (slow ramp, observed windows). */
+        public Builder ticker(Ticker value) {
+            this.ticker = value;
+            return this;
+        }
+
         /** The key slots of the platform (firmware-sim's crypto card). */
         public Builder keySlots(KeySlotsOpener value) {
             this.keySlots = value;
@@ -115,7 +123,8 @@ public final class Appliance implements AutoCloseable {
                 CommandService commands = new CommandService(running, store, Authorizer.administratorsOnly(), clock);
                 Path configDirectory = dataDirectory.resolve("config");
                 crypto = CryptoService.start(keySlots.open(), commands, configDirectory, clock);
-                DataPlane dataPlane = DataPlane.start(commands, health, Runtime.getRuntime().availableProcessors());
+                DataPlane dataPlane = DataPlane.start(commands, health, ticker,
+                        Runtime.getRuntime().availableProcessors());
                 return new Appliance(store, commands, new ConfigFiles(configDirectory, commands), crypto, dataPlane);
             } catch (KeySlotException e) {
                 store.close();

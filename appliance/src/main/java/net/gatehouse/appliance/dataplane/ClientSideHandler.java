@@ -9,22 +9,36 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.epoll.EpollChannelOption;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
+import io.netty.channel.EventLoop;
+import io.netty.util.concurrent.ScheduledFuture;
 import java.net.InetSocketAddress;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import net.gatehouse.appliance.view.LtmView;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The client side of one connection to a virtual server: admits it (virtual enabled, virtual
- * connection limit, a member that can take it), opens the server side on the same event loop,
- * and forwards what the client sends, reading more only when the server side can take it.
+ * connection limit, a member that can take it, or a place in the pool's queue), opens the server
+ * side on the same event loop (another member after a failed connect, up to
+ * {@code reselect-tries}), and forwards what the client sends, reading more only when the server
+ * side can take it.
  */
-final class ClientSideHandler extends ChannelInboundHandlerAdapter {
+final class ClientSideHandler extends ChannelInboundHandlerAdapter implements ConnectionQueue.Waiter {
 
     private static final Logger LOG = LoggerFactory.getLogger(ClientSideHandler.class);
 
     private final DataPlaneContext context;
     private final VirtualState virtual;
+    private final Set<MemberState> tried = new HashSet<>();
+    private Channel client;
+    private PoolState pool;
+    private SourceAddress source;
     private Flow flow;
+    private boolean queued;
+    private ScheduledFuture<?> queueTimeout;
 
     ClientSideHandler(DataPlaneContext context, VirtualState virtual) {
         this.context = context;
@@ -33,7 +47,7 @@ final class ClientSideHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
-        Channel client = ctx.channel();
+        client = ctx.channel();
         VirtualState.Plan plan = virtual.plan();
         if (!plan.virtual().enabled()) {
             refuse(client, ResetCause.VIRTUAL_DISABLED);
@@ -43,21 +57,91 @@ final class ClientSideHandler extends ChannelInboundHandlerAdapter {
             refuse(client, ResetCause.VIRTUAL_CONNECTION_LIMIT);
             return;
         }
-        PoolState pool = plan.pool();
-        PoolState.Taken taken = pool == null ? null : pool.select(context.health());
-        if (taken == null) {
+        pool = plan.pool();
+        source = plan.source();
+        if (pool == null) {
             virtual.clientSide().close();
-            refuse(client, pool == null ? ResetCause.NO_POOL : ResetCause.NO_MEMBER_AVAILABLE);
+            refuse(client, ResetCause.NO_POOL);
             return;
         }
+        LtmView.Pool settings = pool.plan().pool();
+        boolean queueing = settings.queueOnConnectionLimit();
+        PoolState.Taken taken = queueing && pool.queue().size() > 0 ? null
+                : pool.select(context.health(), context.ticker().nanos(), null);
+        if (taken != null) {
+            start(taken);
+        } else if (queueing && pool.anyAvailable(context.health())) {
+            enqueue(settings);
+        } else {
+            virtual.clientSide().close();
+            refuse(client, ResetCause.NO_MEMBER_AVAILABLE);
+        }
+    }
+
+    private void start(PoolState.Taken taken) {
         pool.serverSide().open();
+        VirtualState.Plan plan = virtual.plan();
         flow = new Flow(context.connections().nextId(), client, virtual, pool, taken, context,
                 plan.virtual().transport().idleTimeoutSeconds(), plan.virtual().transport().resetOnTimeout());
         context.connections().add(flow);
-        connectServerSide(client, plan.source());
+        connectServerSide();
     }
 
-    private void connectServerSide(Channel client, SourceAddress source) {
+    /**
+     * {@code queue-on-connection-limit}: every available member is at its limit, so the client
+     * waits (unread) for a connection to end, within {@code queue-depth-limit} and
+     * {@code queue-time-limit}; over either it is reset.
+     */
+    private void enqueue(LtmView.Pool settings) {
+        if (!pool.queue().offer(this, settings.queueDepthLimit())) {
+            virtual.clientSide().close();
+            refuse(client, ResetCause.VIRTUAL_CONNECTION_LIMIT);
+            return;
+        }
+        queued = true;
+        if (settings.queueTimeLimitMillis() > 0) {
+            queueTimeout = client.eventLoop().schedule(this::queueTimedOut, settings.queueTimeLimitMillis(),
+                    TimeUnit.MILLISECONDS);
+        }
+        pool.queue().wake();
+    }
+
+    private void queueTimedOut() {
+        if (queued) {
+            leaveQueue();
+            refuse(client, ResetCause.VIRTUAL_CONNECTION_LIMIT);
+        }
+    }
+
+    private void leaveQueue() {
+        queued = false;
+        pool.queue().remove(this);
+        virtual.clientSide().close();
+    }
+
+    @Override
+    public EventLoop loop() {
+        return client.eventLoop();
+    }
+
+    @Override
+    public boolean retry() {
+        if (!queued) {
+            return true;
+        }
+        PoolState.Taken taken = pool.select(context.health(), context.ticker().nanos(), null);
+        if (taken == null) {
+            return false;
+        }
+        queued = false;
+        if (queueTimeout != null) {
+            queueTimeout.cancel(false);
+        }
+        start(taken);
+        return true;
+    }
+
+    private void connectServerSide() {
         InetSocketAddress clientAddress = (InetSocketAddress) client.remoteAddress();
         Bootstrap bootstrap = new Bootstrap()
                 .group(client.eventLoop())
@@ -68,6 +152,8 @@ final class ClientSideHandler extends ChannelInboundHandlerAdapter {
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, DataPlaneContext.CONNECT_TIMEOUT_MILLIS)
                 .handler(new ServerSideHandler(flow));
         InetSocketAddress local = clientAddress == null ? null : source.localFor(clientAddress);
+        InetSocketAddress member = flow.taken().configured().address();
+        flow.connecting();
         ChannelFuture connecting;
         if (local != null) {
             if (context.transport().epoll()) {
@@ -76,22 +162,50 @@ final class ClientSideHandler extends ChannelInboundHandlerAdapter {
                     bootstrap.option(EpollChannelOption.IP_TRANSPARENT, true);
                 }
             }
-            connecting = bootstrap.connect(flow.taken().configured().address(), local);
+            connecting = bootstrap.connect(member, local);
         } else {
-            connecting = bootstrap.connect(flow.taken().configured().address());
+            connecting = bootstrap.connect(member);
         }
         connecting.addListener((ChannelFuture f) -> {
             if (f.isSuccess()) {
                 flow.connected(f.channel());
-            } else {
-                ResetCause cause = DataPlaneContext.isOutOfFileDescriptors(f.cause())
-                        ? ResetCause.FILE_DESCRIPTORS : ResetCause.SERVER_CONNECT_FAILED;
-                context.count(cause);
-                LOG.debug("{}: server-side connection to {} failed: {}", virtual.fullPath(),
-                        flow.taken().configured().address(), f.cause().getMessage());
+                return;
+            }
+            boolean outOfDescriptors = DataPlaneContext.isOutOfFileDescriptors(f.cause());
+            LOG.debug("{}: server-side connection to {} failed: {}", virtual.fullPath(), member,
+                    f.cause().getMessage());
+            if (outOfDescriptors || !reselect(pool.plan().pool().reselectTries())) {
+                context.count(outOfDescriptors ? ResetCause.FILE_DESCRIPTORS : ResetCause.SERVER_CONNECT_FAILED);
                 flow.end(true);
             }
         });
+    }
+
+    /**
+     * The chosen member failed (its connect failed, or it was marked down before answering):
+     * another member takes the connection, at most {@code tries} times per connection.
+     *
+     * @return whether another member took it (and is being connected to)
+     */
+    private boolean reselect(int tries) {
+        tried.add(flow.taken().member());
+        if (tried.size() > tries) {
+            return false;
+        }
+        PoolState.Taken next = pool.select(context.health(), context.ticker().nanos(), tried);
+        if (next == null) {
+            return false;
+        }
+        flow.reselect(next);
+        connectServerSide();
+        return true;
+    }
+
+    /** {@code service-down-action reselect}: the member went down before it answered; try another. */
+    void reselectAfterServiceDown() {
+        if (!reselect(Math.max(1, pool.plan().pool().reselectTries()))) {
+            flow.end(true);
+        }
     }
 
     private void refuse(Channel client, ResetCause cause) {
@@ -135,6 +249,9 @@ final class ClientSideHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
+        if (queued) {
+            leaveQueue();
+        }
         if (flow != null) {
             flow.end(false);
         }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /** Every live connection of the appliance, for {@code show sys connection} and {@code delete sys connection}. */
@@ -47,6 +48,11 @@ final class ConnectionTable {
             }
         }
         return ended;
+    }
+
+    /** Every live connection, for sweeps. */
+    void forEach(Consumer<Flow> action) {
+        flows.values().forEach(action);
     }
 
     /** Resets every connection (the appliance is stopping). */

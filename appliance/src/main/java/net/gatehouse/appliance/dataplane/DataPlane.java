@@ -9,6 +9,8 @@ import java.util.function.Predicate;
 import net.gatehouse.appliance.command.CommandService;
 import net.gatehouse.appliance.command.Commit;
 import net.gatehouse.appliance.config.Snapshot;
+import net.gatehouse.appliance.lb.Ticker;
+import net.gatehouse.appliance.runtime.Availability;
 import net.gatehouse.appliance.runtime.HealthView;
 import net.gatehouse.appliance.view.LtmView;
 import org.slf4j.Logger;
@@ -31,12 +33,33 @@ public final class DataPlane implements AutoCloseable {
     private final int threads;
     private boolean closed;
 
-    private DataPlane(Transport transport, HealthView health, int threads) {
+    private DataPlane(Transport transport, HealthView health, Ticker ticker, int threads) {
         this.threads = threads;
         this.loops = transport.newGroup(threads);
-        this.context = new DataPlaneContext(transport, health);
+        this.context = new DataPlaneContext(transport, health, ticker);
         this.registry = new RuntimeRegistry(HostCapabilities.transparentBinding(transport));
         this.listeners = new Listeners(loops, context);
+        loops.next().scheduleAtFixedRate(this::applyServiceDownActions, 1, 1, TimeUnit.SECONDS);
+    }
+
+    /**
+     * Once a second: slow ramps learn which members came back, and connections whose member or
+     * node a monitor has marked down get their pool's {@code service-down-action} ({@code none}
+     * leaves them alone).
+     */
+    private void applyServiceDownActions() {
+        HealthView health = context.health();
+        registry.observeAvailability(health, context.ticker().nanos());
+        context.connections().forEach(flow -> {
+            String action = flow.pool().plan().pool().serviceDownAction();
+            MemberState member = flow.taken().member();
+            if (!action.equals("none")
+                    && (health.member(member.poolPath(), member.memberPath()) == Availability.OFFLINE
+                    || health.node(flow.taken().configured().node().fullPath()) == Availability.OFFLINE)) {
+                ClientSideHandler handler = flow.client().pipeline().get(ClientSideHandler.class);
+                flow.serviceDown(action, handler::reselectAfterServiceDown);
+            }
+        });
     }
 
     /**
@@ -45,8 +68,16 @@ public final class DataPlane implements AutoCloseable {
      * @param threads event loops (BIG-IP's TMM instances); the cores of the host by default
      */
     public static DataPlane start(CommandService commands, HealthView health, int threads) {
+        return start(commands, health, Ticker.system(), threads);
+    }
+
+    /**
+     * Starts the data plane with the clock load balancing runs on (slow ramp, observed and
+     * predictive windows, response times).
+     */
+    public static DataPlane start(CommandService commands, HealthView health, Ticker ticker, int threads) {
         Transport transport = Transport.best();
-        DataPlane dataPlane = new DataPlane(transport, health, threads);
+        DataPlane dataPlane = new DataPlane(transport, health, ticker, threads);
         if (transport.epoll()) {
             LOG.info("Data plane: {} event loops on native epoll", threads);
         } else {
@@ -69,7 +100,7 @@ public final class DataPlane implements AutoCloseable {
             return;
         }
         LtmView view = LtmView.compile(snapshot);
-        registry.apply(view);
+        registry.apply(view, context.ticker().nanos());
         listeners.apply(view, registry);
     }
 

@@ -3,9 +3,13 @@ package net.gatehouse.appliance.dataplane;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
+import net.gatehouse.appliance.lb.Ticker;
 import net.gatehouse.appliance.runtime.HealthView;
 
-/** What every connection of one data plane shares: the transport, health, the connection table and the cause counters. */
+/**
+ * What every connection of one data plane shares: the transport, health, the clock selection runs
+ * on, the connection table and the cause counters.
+ */
 final class DataPlaneContext {
 
     /** How long a server-side connect may take before the client is reset. */
@@ -13,12 +17,14 @@ final class DataPlaneContext {
 
     private final Transport transport;
     private final HealthView health;
+    private final Ticker ticker;
     private final ConnectionTable connections = new ConnectionTable();
     private final Map<ResetCause, LongAdder> resetCauses = new EnumMap<>(ResetCause.class);
 
-    DataPlaneContext(Transport transport, HealthView health) {
+    DataPlaneContext(Transport transport, HealthView health, Ticker ticker) {
         this.transport = transport;
         this.health = health;
+        this.ticker = ticker;
         for (ResetCause cause : ResetCause.values()) {
             resetCauses.put(cause, new LongAdder());
         }
@@ -30,6 +36,10 @@ final class DataPlaneContext {
 
     HealthView health() {
         return health;
+    }
+
+    Ticker ticker() {
+        return ticker;
     }
 
     ConnectionTable connections() {

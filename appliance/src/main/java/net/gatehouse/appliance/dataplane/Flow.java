@@ -5,6 +5,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.socket.DuplexChannel;
+import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.net.InetSocketAddress;
 import java.util.Optional;
@@ -22,7 +23,7 @@ final class Flow implements Runnable {
     private final Channel client;
     private final VirtualState virtual;
     private final PoolState pool;
-    private final PoolState.Taken taken;
+    private volatile PoolState.Taken taken;
     private final DataPlaneContext context;
     private final long startedNanos = System.nanoTime();
     private final long idleTimeoutNanos;
@@ -32,6 +33,9 @@ final class Flow implements Runnable {
     private boolean clientInputShut;
     private boolean serverInputShut;
     private boolean finished;
+    private boolean dropped;
+    private long connectStartedNanos;
+    private boolean answered;
     private ScheduledFuture<?> idleCheck;
 
     Flow(long id, Channel client, VirtualState virtual, PoolState pool, PoolState.Taken taken,
@@ -70,6 +74,27 @@ final class Flow implements Runnable {
         return startedNanos;
     }
 
+    PoolState pool() {
+        return pool;
+    }
+
+    /** The server-side connect starts now (response time counts from here to the member's first byte). */
+    void connecting() {
+        connectStartedNanos = context.ticker().nanos();
+    }
+
+    /**
+     * The connect to the chosen member failed and another member took the connection: the failed
+     * member's counts are given back. Runs on the client's event loop.
+     */
+    void reselect(PoolState.Taken next) {
+        PoolState.Taken failed = taken;
+        taken = next;
+        failed.member().serverSide().close();
+        failed.configured().node().serverSide().close();
+        pool.queue().wake();
+    }
+
     /** The server side is connected: start moving bytes and watching for idleness. */
     void connected(Channel serverChannel) {
         if (finished) {
@@ -86,6 +111,10 @@ final class Flow implements Runnable {
 
     /** Bytes came from the client: count them and write them to the server. */
     void fromClient(Object message, int bytes) {
+        if (dropped) {
+            ReferenceCountUtil.release(message);
+            return;
+        }
         lastActivityNanos = System.nanoTime();
         virtual.clientSide().received(bytes);
         pool.serverSide().sent(bytes);
@@ -97,6 +126,14 @@ final class Flow implements Runnable {
     /** Bytes came from the server: count them and write them to the client. */
     void fromServer(Object message, int bytes) {
         lastActivityNanos = System.nanoTime();
+        if (!answered) {
+            answered = true;
+            taken.member().recordResponseTime(context.ticker().nanos() - connectStartedNanos);
+        }
+        if (dropped) {
+            ReferenceCountUtil.release(message);
+            return;
+        }
         pool.serverSide().received(bytes);
         taken.member().serverSide().received(bytes);
         taken.configured().node().serverSide().received(bytes);
@@ -111,8 +148,18 @@ final class Flow implements Runnable {
         closeIfBothShut();
     }
 
+    /** The server side closed: the connection ends, unless it is being dropped or moved to another member. */
+    void serverClosed(Channel channel) {
+        if (channel == server && !dropped) {
+            end(false);
+        }
+    }
+
     /** The server sent FIN: pass it on to the client. */
     void serverInputShutdown() {
+        if (dropped) {
+            return;
+        }
         serverInputShut = true;
         shutdownOutputAfterFlush(client);
         closeIfBothShut();
@@ -172,6 +219,38 @@ final class Flow implements Runnable {
         taken.member().serverSide().close();
         taken.configured().node().serverSide().close();
         context.connections().remove(this);
+        pool.queue().wake();
+    }
+
+    /**
+     * The member (or its node) was marked down by its monitor: the pool's
+     * {@code service-down-action} decides. {@code reset} resets both sides; {@code drop} closes the
+     * server side and silently discards what the client sends until the idle timeout ends the
+     * connection; {@code reselect} resets the server side and, if the member has sent nothing yet,
+     * connects the client to another member, else resets the client too (a TCP byte stream cannot
+     * resume on another server); {@code none} lets the connection run. Safe from any thread.
+     */
+    void serviceDown(String action, Runnable reconnect) {
+        if (!client.eventLoop().inEventLoop()) {
+            client.eventLoop().execute(() -> serviceDown(action, reconnect));
+            return;
+        }
+        if (finished || dropped) {
+            return;
+        }
+        if (action.equals("drop")) {
+            dropped = true;
+            if (server != null) {
+                server.close();
+            }
+        } else if (action.equals("reselect") && !answered && server != null) {
+            Channel failed = server;
+            server = null;
+            resetNow(failed);
+            reconnect.run();
+        } else if (!action.equals("none")) {
+            end(true);
+        }
     }
 
     private static void finish(Channel channel, boolean reset) {

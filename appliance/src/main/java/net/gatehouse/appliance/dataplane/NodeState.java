@@ -1,13 +1,18 @@
 package net.gatehouse.appliance.dataplane;
 
 import net.gatehouse.appliance.dataplane.stats.TrafficCounters;
+import net.gatehouse.appliance.lb.ResponseTime;
 import net.gatehouse.appliance.view.LtmView;
 
-/** The runtime of one node (backend host): its configuration of the moment and its server-side counters. */
+/**
+ * The runtime of one node (backend host): its configuration of the moment, its server-side
+ * counters and response time, shared by every pool that uses the node.
+ */
 final class NodeState {
 
     private final String fullPath;
     private final TrafficCounters serverSide = new TrafficCounters();
+    private final ResponseTime responseTime = new ResponseTime();
     private volatile LtmView.Node config;
 
     NodeState(LtmView.Node config) {
@@ -29,5 +34,9 @@ final class NodeState {
 
     TrafficCounters serverSide() {
         return serverSide;
+    }
+
+    ResponseTime responseTime() {
+        return responseTime;
     }
 }

@@ -1,32 +1,33 @@
 package net.gatehouse.appliance.dataplane;
 
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
-import net.gatehouse.appliance.dataplane.lb.Candidates;
-import net.gatehouse.appliance.dataplane.lb.Mode;
-import net.gatehouse.appliance.dataplane.lb.Selection;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import net.gatehouse.appliance.dataplane.stats.TrafficCounters;
+import net.gatehouse.appliance.lb.BalancerState;
+import net.gatehouse.appliance.lb.Candidates;
+import net.gatehouse.appliance.lb.Mode;
+import net.gatehouse.appliance.lb.PoolBalancer;
+import net.gatehouse.appliance.lb.SlowRamp;
 import net.gatehouse.appliance.runtime.HealthView;
 import net.gatehouse.appliance.view.LtmView;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The runtime of one pool: the members of the moment (their runtimes, which carry their own
- * counts), the selection schedule, the round-robin cursor and the pool's server-side counters.
- * A commit swaps the plan; the cursor and counters stay.
+ * counts), the balancer built from the pool's settings, the balancer's state (cursor and observed
+ * window), the connection queue and the pool's server-side counters. A commit swaps the plan; the
+ * state, queue and counters stay.
  */
 final class PoolState {
 
-    private static final Logger LOG = LoggerFactory.getLogger(PoolState.class);
-
     private final String fullPath;
     private final TrafficCounters serverSide = new TrafficCounters();
-    private final AtomicLong cursor = new AtomicLong();
+    private final BalancerState balancerState = new BalancerState();
+    private final ConnectionQueue queue = new ConnectionQueue();
     private volatile Plan plan;
 
     /** What a commit set. */
-    record Plan(LtmView.Pool pool, Mode mode, List<MemberState> members, int[] schedule) {
+    record Plan(LtmView.Pool pool, List<MemberState> members, PoolBalancer balancer) {
     }
 
     /** A member chosen for a connection, with the node it was counted on. */
@@ -39,22 +40,21 @@ final class PoolState {
 
     void configure(LtmView.Pool pool, List<MemberState> members) {
         Mode mode = Mode.of(pool.loadBalancingMode());
-        Plan before = plan;
-        if (!Mode.isModelled(pool.loadBalancingMode())
-                && (before == null || !before.pool().loadBalancingMode().equals(pool.loadBalancingMode()))) {
-            LOG.info("{}: load-balancing-mode {} is balanced round-robin in this version", fullPath,
-                    pool.loadBalancingMode());
-        }
-        int[] ratios = new int[members.size()];
-        for (int i = 0; i < ratios.length; i++) {
+        int[] weights = new int[members.size()];
+        int[] priorities = new int[members.size()];
+        for (int i = 0; i < weights.length; i++) {
             MemberState.Configured member = members.get(i).configured();
-            ratios[i] = switch (mode) {
-                case RATIO_MEMBER -> member.member().ratio();
-                case RATIO_NODE -> member.node().config().ratio();
-                default -> 1;
+            weights[i] = switch (mode.weight()) {
+                case MEMBER_RATIO -> member.member().ratio();
+                case NODE_RATIO -> member.node().config().ratio();
+                case MEMBER_DYNAMIC_RATIO -> member.member().dynamicRatio();
+                case NODE_DYNAMIC_RATIO -> member.node().config().dynamicRatio();
+                case NONE -> 1;
             };
+            priorities[i] = member.member().priorityGroup();
         }
-        plan = new Plan(pool, mode, List.copyOf(members), Selection.schedule(ratios));
+        plan = new Plan(pool, List.copyOf(members), new PoolBalancer(mode, weights, priorities,
+                pool.minActiveMembers(), TimeUnit.SECONDS.toNanos(pool.slowRampSeconds()), balancerState));
     }
 
     String fullPath() {
@@ -69,12 +69,29 @@ final class PoolState {
         return serverSide;
     }
 
-    /** Picks and takes a member for a new connection, or returns null when none can take it. */
-    Taken select(HealthView health) {
+    ConnectionQueue queue() {
+        return queue;
+    }
+
+    /**
+     * Picks and takes a member for a new connection, leaving out {@code tried} (members whose
+     * connect already failed for this connection); null when none can take it.
+     */
+    Taken select(HealthView health, long nowNanos, Set<MemberState> tried) {
         Plan now = plan;
-        Chooser chooser = new Chooser(now, health);
-        int index = Selection.pick(now.mode(), now.schedule(), cursor.getAndIncrement(), chooser);
-        return index == Selection.NONE ? null : new Taken(now.members().get(index), chooser.taken);
+        Chooser chooser = new Chooser(now.members(), health, tried);
+        int index = now.balancer().select(chooser, nowNanos);
+        return index == PoolBalancer.NONE ? null : new Taken(now.members().get(index), chooser.taken);
+    }
+
+    /** Whether some member takes traffic (health and admin state), at its connection limit or not. */
+    boolean anyAvailable(HealthView health) {
+        for (MemberState member : plan.members()) {
+            if (takesNewConnections(member, health)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether a member may get new connections now: health, admin state of member and node. */
@@ -87,38 +104,85 @@ final class PoolState {
                 && health.node(node.fullPath()).takesTraffic();
     }
 
+    /** The members' live runtime state, as the balancer reads it. */
     private static final class Chooser implements Candidates {
-        private final Plan plan;
+        private final List<MemberState> members;
         private final HealthView health;
+        private final Set<MemberState> tried;
         private MemberState.Configured taken;
 
-        Chooser(Plan plan, HealthView health) {
-            this.plan = plan;
+        Chooser(List<MemberState> members, HealthView health, Set<MemberState> tried) {
+            this.members = members;
             this.health = health;
+            this.tried = tried;
         }
 
         @Override
         public int size() {
-            return plan.members().size();
+            return members.size();
         }
 
         @Override
-        public boolean eligible(int index) {
-            return takesNewConnections(plan.members().get(index), health);
+        public boolean available(int index) {
+            MemberState member = members.get(index);
+            return takesNewConnections(member, health) && (tried == null || !tried.contains(member));
         }
 
         @Override
-        public long connections(int index) {
-            MemberState member = plan.members().get(index);
-            return plan.mode() == Mode.LEAST_CONNECTIONS_NODE
-                    ? member.configured().node().serverSide().currentConnections()
-                    : member.serverSide().currentConnections();
+        public boolean full(int index) {
+            MemberState.Configured now = members.get(index).configured();
+            return reached(members.get(index).serverSide().currentConnections(), now.member().connectionLimit())
+                    || reached(now.node().serverSide().currentConnections(), now.node().config().connectionLimit());
+        }
+
+        private static boolean reached(long connections, long limit) {
+            return limit > 0 && connections >= limit;
         }
 
         @Override
         public boolean tryTake(int index) {
-            taken = plan.members().get(index).tryTake();
+            taken = members.get(index).tryTake();
             return taken != null;
+        }
+
+        @Override
+        public long connections(int index) {
+            return members.get(index).serverSide().currentConnections();
+        }
+
+        @Override
+        public long nodeConnections(int index) {
+            return members.get(index).configured().node().serverSide().currentConnections();
+        }
+
+        @Override
+        public long connectionLimit(int index) {
+            return members.get(index).configured().member().connectionLimit();
+        }
+
+        @Override
+        public long nodeConnectionLimit(int index) {
+            return members.get(index).configured().node().config().connectionLimit();
+        }
+
+        @Override
+        public long sessions(int index) {
+            return members.get(index).sessions().get();
+        }
+
+        @Override
+        public long responseNanos(int index) {
+            return members.get(index).responseTime().nanos();
+        }
+
+        @Override
+        public long nodeResponseNanos(int index) {
+            return members.get(index).configured().node().responseTime().nanos();
+        }
+
+        @Override
+        public SlowRamp ramp(int index) {
+            return members.get(index).ramp();
         }
     }
 }

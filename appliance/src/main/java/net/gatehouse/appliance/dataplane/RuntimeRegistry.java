@@ -30,7 +30,8 @@ final class RuntimeRegistry {
         this.transparentBinding = transparentBinding;
     }
 
-    void apply(LtmView view) {
+    /** Takes a new view; a member added to a pool that already ran starts its slow ramp {@code nowNanos}. */
+    void apply(LtmView view, long nowNanos) {
         for (LtmView.Node node : view.nodes().values()) {
             nodes.computeIfAbsent(node.fullPath(), path -> new NodeState(node)).configure(node);
         }
@@ -41,9 +42,14 @@ final class RuntimeRegistry {
                 NodeState node = nodeOf(view, member);
                 String key = memberKey(pool.fullPath(), member.fullPath());
                 memberKeys.add(key);
+                boolean poolRan = pools.containsKey(pool.fullPath());
                 states.add(members.compute(key, (k, existing) -> {
                     if (existing == null) {
-                        return new MemberState(pool.fullPath(), member, node);
+                        MemberState added = new MemberState(pool.fullPath(), member, node);
+                        if (poolRan) {
+                            added.ramp().start(nowNanos);
+                        }
+                        return added;
                     }
                     existing.configure(member, node);
                     return existing;
@@ -95,6 +101,16 @@ final class RuntimeRegistry {
                     transparentBinding ? "" : "source-address-translation none: this host does not allow"
                             + " transparent binding, so clients not on this host are translated with automap");
         };
+    }
+
+    /**
+     * Tells every member's slow ramp whether it takes traffic now, so a member that comes back
+     * starts its ramp within a second even when no selection considered it meanwhile.
+     */
+    void observeAvailability(HealthView health, long nowNanos) {
+        for (MemberState member : members.values()) {
+            member.ramp().observe(PoolState.takesNewConnections(member, health), nowNanos);
+        }
     }
 
     static String memberKey(String poolPath, String memberPath) {

@@ -5,6 +5,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
+import io.netty.util.ReferenceCountUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,6 +22,10 @@ final class ServerSideHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object message) {
+        if (ctx.channel() != flow.server()) {
+            ReferenceCountUtil.release(message);
+            return;
+        }
         flow.fromServer(message, ((ByteBuf) message).readableBytes());
     }
 
@@ -43,7 +48,7 @@ final class ServerSideHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
-        if (event instanceof ChannelInputShutdownEvent) {
+        if (event instanceof ChannelInputShutdownEvent && ctx.channel() == flow.server()) {
             flow.serverInputShutdown();
         } else {
             ctx.fireUserEventTriggered(event);
@@ -52,13 +57,17 @@ final class ServerSideHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        flow.end(false);
+        flow.serverClosed(ctx.channel());
     }
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         LOG.debug("{}: server-side connection to {} failed: {}", flow.virtual().fullPath(),
                 ctx.channel().remoteAddress(), cause.toString());
-        flow.end(true);
+        if (ctx.channel() == flow.server()) {
+            flow.end(true);
+        } else {
+            ctx.close();
+        }
     }
 }

@@ -30,17 +30,22 @@ public record LtmView(long generation, Map<String, Node> nodes, Map<String, Pool
 
     /** A backend host. */
     public record Node(String fullPath, String address, long connectionLimit, String monitor, int ratio,
-            boolean sessionEnabled, boolean forcedDown) {
+            int dynamicRatio, boolean sessionEnabled, boolean forcedDown) {
     }
 
     /** One member of a pool. */
     public record Member(String fullPath, String address, int port, long connectionLimit, String monitor, int ratio,
-            int priorityGroup, boolean sessionEnabled, boolean forcedDown) {
+            int dynamicRatio, int priorityGroup, boolean sessionEnabled, boolean forcedDown) {
     }
 
-    /** A pool and its members, in configuration order. */
+    /**
+     * A pool and its members, in configuration order, with its queue settings: whether a connection
+     * waits when every member is at its limit, how many may wait (0: no limit) and for how long
+     * (milliseconds, 0: no limit).
+     */
     public record Pool(String fullPath, String loadBalancingMode, List<Member> members, String monitor,
-            int minActiveMembers, int slowRampSeconds, String serviceDownAction, int reselectTries) {
+            int minActiveMembers, int slowRampSeconds, String serviceDownAction, int reselectTries,
+            boolean queueOnConnectionLimit, long queueDepthLimit, long queueTimeLimitMillis) {
         public Pool {
             members = List.copyOf(members);
         }
@@ -76,7 +81,7 @@ public record LtmView(long generation, Map<String, Node> nodes, Map<String, Pool
             Body body = effective.body(object);
             nodes.put(object.fullPath(), new Node(object.fullPath(), text(body, "address"),
                     number(body, "connection-limit"), text(body, "monitor"), (int) number(body, "ratio"),
-                    !text(body, "session").equals("user-disabled"), text(body, "state").equals("user-down")));
+                    (int) number(body, "dynamic-ratio"), !text(body, "session").equals("user-disabled"), text(body, "state").equals("user-down")));
         }
         Map<String, Pool> pools = new TreeMap<>();
         for (ConfigObject object : snapshot.all(snapshot.schema().require("ltm pool"))) {
@@ -87,13 +92,15 @@ public record LtmView(long generation, Map<String, Node> nodes, Map<String, Pool
                 String local = item.name().substring(item.name().lastIndexOf('/') + 1);
                 int port = Integer.parseInt(local.substring(Math.max(local.lastIndexOf(':'), local.lastIndexOf('.')) + 1));
                 members.add(new Member(item.name(), text(member, "address"), port, number(member, "connection-limit"),
-                        text(member, "monitor"), (int) number(member, "ratio"), (int) number(member, "priority-group"),
+                        text(member, "monitor"), (int) number(member, "ratio"), (int) number(member, "dynamic-ratio"),
+                        (int) number(member, "priority-group"),
                         !text(member, "session").equals("user-disabled"), text(member, "state").equals("user-down")));
             }
             pools.put(object.fullPath(), new Pool(object.fullPath(), text(body, "load-balancing-mode"), members,
                     text(body, "monitor"), (int) number(body, "min-active-members"),
                     (int) number(body, "slow-ramp-time"), text(body, "service-down-action"),
-                    (int) number(body, "reselect-tries")));
+                    (int) number(body, "reselect-tries"), text(body, "queue-on-connection-limit").equals("enabled"),
+                    number(body, "queue-depth-limit"), number(body, "queue-time-limit")));
         }
         Map<String, List<String>> snatpools = new TreeMap<>();
         for (ConfigObject object : snapshot.all(snapshot.schema().require("ltm snatpool"))) {

@@ -25,8 +25,8 @@ class LtmViewTest {
             assertThat(web.loadBalancingMode()).isEqualTo("ratio-member");
             assertThat(web.slowRampSeconds()).isEqualTo(30);
             assertThat(web.members()).containsExactly(
-                    new LtmView.Member("/Common/10.0.0.1:80", "10.0.0.1", 80, 0, "default", 3, 0, true, false),
-                    new LtmView.Member("/Common/2001:db8::2.443", "2001:db8::2", 443, 0, "default", 1, 0, false, false));
+                    new LtmView.Member("/Common/10.0.0.1:80", "10.0.0.1", 80, 0, "default", 3, 1, 0, true, false),
+                    new LtmView.Member("/Common/2001:db8::2.443", "2001:db8::2", 443, 0, "default", 1, 1, 0, false, false));
             LtmView.Virtual vs = view.virtuals().get("/Common/vs");
             assertThat(vs.address()).isEqualTo("10.1.1.1");
             assertThat(vs.port()).isEqualTo(80);
