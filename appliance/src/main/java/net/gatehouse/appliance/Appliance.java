@@ -4,7 +4,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 import net.gatehouse.appliance.auth.UserAccounts;
-import net.gatehouse.appliance.command.Authorizer;
+import net.gatehouse.appliance.audit.AuditLog;
+import net.gatehouse.appliance.auth.RoleAuthorizer;
 import net.gatehouse.appliance.command.CommandService;
 import net.gatehouse.appliance.command.Principal;
 import net.gatehouse.appliance.config.BodyCodec;
@@ -17,6 +18,7 @@ import net.gatehouse.appliance.schema.ComponentType;
 import net.gatehouse.appliance.schema.Schema;
 import net.gatehouse.appliance.store.ConfigStore;
 import net.gatehouse.appliance.store.H2ConfigStore;
+import net.gatehouse.appliance.tmsh.AuthCommands;
 import net.gatehouse.appliance.tmsh.TmshSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,12 +36,17 @@ public final class Appliance implements AutoCloseable {
     private final CommandService commands;
     private final DataPlane dataPlane;
     private final ConfigFiles files;
+    private final UserAccounts users;
+    private final AuditLog audit;
 
-    private Appliance(ConfigStore store, CommandService commands, DataPlane dataPlane, Path configDirectory) {
+    private Appliance(ConfigStore store, CommandService commands, DataPlane dataPlane, Path configDirectory,
+            Clock clock) {
         this.store = store;
         this.commands = commands;
         this.dataPlane = dataPlane;
         this.files = new ConfigFiles(configDirectory, commands);
+        this.users = new UserAccounts(commands::snapshot, clock);
+        this.audit = new AuditLog(store, commands::snapshot, clock.getZone(), ProcessHandle.current().pid());
     }
 
     /** Opens the appliance whose data lives in {@code dataDirectory}, creating it on first boot. */
@@ -57,9 +64,9 @@ public final class Appliance implements AutoCloseable {
         try {
             Snapshot running = load(schema, store);
             LOG.info("Loaded the running configuration at generation {}", running.generation());
-            CommandService commands = new CommandService(running, store, Authorizer.administratorsOnly(), clock);
+            CommandService commands = new CommandService(running, store, new RoleAuthorizer(), clock);
             DataPlane dataPlane = DataPlane.start(commands, health, Runtime.getRuntime().availableProcessors());
-            return new Appliance(store, commands, dataPlane, dataDirectory.resolve("config"));
+            return new Appliance(store, commands, dataPlane, dataDirectory.resolve("config"), clock);
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -90,14 +97,19 @@ public final class Appliance implements AutoCloseable {
         return commands.snapshot();
     }
 
-    /** The local user accounts ({@code auth user}) every login checks. */
+    /** The local user accounts ({@code auth user}) every login checks, with their failed-login counts. */
     public UserAccounts users() {
-        return new UserAccounts(commands::snapshot);
+        return users;
+    }
+
+    /** The audit log: every committed and refused change, in tmsh words. */
+    public AuditLog audit() {
+        return audit;
     }
 
     /** A tmsh session for a principal, starting in {@code /Common}. */
     public TmshSession tmsh(Principal principal) {
-        return new TmshSession(commands, dataPlane, principal, files);
+        return new TmshSession(commands, dataPlane, principal, files, new AuthCommands(users, audit));
     }
 
     /** The saved configuration files in {@code <data-dir>/config/}. */

@@ -42,17 +42,21 @@ public final class TmshSession {
     private final DataPlane dataPlane;
     private final Principal principal;
     private final ConfigFiles files;
+    private final AuthCommands auth;
     private String folder = Paths.COMMON;
 
     /**
      * A session for {@code principal}; {@code dataPlane} answers {@code show} and
-     * {@code delete sys connection}; {@code files} serves {@code save} and {@code load sys config}.
+     * {@code delete sys connection}; {@code files} serves {@code save} and {@code load sys config};
+     * {@code auth} serves login failures and the audit log.
      */
-    public TmshSession(CommandService commands, DataPlane dataPlane, Principal principal, ConfigFiles files) {
+    public TmshSession(CommandService commands, DataPlane dataPlane, Principal principal, ConfigFiles files,
+            AuthCommands auth) {
         this.commands = commands;
         this.dataPlane = dataPlane;
         this.principal = principal;
         this.files = files;
+        this.auth = auth;
     }
 
     public String folder() {
@@ -92,6 +96,9 @@ public final class TmshSession {
         String verb = words.get(0).text();
         if (verb.equals("delete") && isSysConnection(words)) {
             return deleteConnections(words);
+        }
+        if (AuthCommands.handles(verb, words)) {
+            return auth.run(principal, commands.snapshot(), words);
         }
         return switch (verb) {
             case "create", "modify", "delete" -> change(verb, words);
@@ -226,7 +233,7 @@ public final class TmshSession {
     }
 
     private String list(List<Token> words) throws TmshError {
-        Snapshot snapshot = commands.snapshot();
+        Snapshot snapshot = commands.readable(principal);
         List<String> options = new ArrayList<>();
         List<Token> rest = new ArrayList<>();
         for (Token word : words.subList(1, words.size())) {
@@ -281,7 +288,7 @@ public final class TmshSession {
         if (kind.equals("net rst-cause") && rest.size() == 2) {
             return show.resetCauses(dataPlane.resetCauses());
         }
-        Snapshot snapshot = commands.snapshot();
+        Snapshot snapshot = commands.readable(principal);
         if (!List.of("ltm virtual", "ltm pool", "ltm node").contains(kind)) {
             throw new TmshError("Syntax Error: \"" + kind + "\" has no statistics to show here"
                     + " (ltm virtual, ltm pool, ltm node, net rst-cause and sys connection have)");
