@@ -147,7 +147,7 @@ class BootIT {
 
         /** Waits for the box to come up and returns its configuration generation. */
         long awaitUp() throws InterruptedException {
-            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            long deadline = System.nanoTime() + BOOT_DEADLINE.toNanos();
             while (System.nanoTime() < deadline) {
                 Matcher matcher = UP.matcher(stdout);
                 if (matcher.find()) {
