@@ -3,7 +3,8 @@ package net.gatehouse.appliance;
 import java.nio.file.Path;
 import java.time.Clock;
 import net.gatehouse.appliance.auth.UserAccounts;
-import net.gatehouse.appliance.command.Authorizer;
+import net.gatehouse.appliance.audit.AuditLog;
+import net.gatehouse.appliance.auth.RoleAuthorizer;
 import net.gatehouse.appliance.command.CommandService;
 import net.gatehouse.appliance.command.Principal;
 import net.gatehouse.appliance.config.BodyCodec;
@@ -21,6 +22,7 @@ import net.gatehouse.appliance.schema.ComponentType;
 import net.gatehouse.appliance.schema.Schema;
 import net.gatehouse.appliance.store.ConfigStore;
 import net.gatehouse.appliance.store.H2ConfigStore;
+import net.gatehouse.appliance.tmsh.AuthCommands;
 import net.gatehouse.appliance.tmsh.TmshSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,14 +45,18 @@ public final class Appliance implements AutoCloseable {
     private final ConfigFiles files;
     private final CryptoService crypto;
     private final DataPlane dataPlane;
+    private final UserAccounts users;
+    private final AuditLog audit;
 
     private Appliance(ConfigStore store, CommandService commands, ConfigFiles files, CryptoService crypto,
-            DataPlane dataPlane) {
+            DataPlane dataPlane, Clock clock) {
         this.store = store;
         this.commands = commands;
         this.files = files;
         this.crypto = crypto;
         this.dataPlane = dataPlane;
+        this.users = new UserAccounts(commands::snapshot, clock);
+        this.audit = new AuditLog(store, commands::snapshot, clock.getZone(), ProcessHandle.current().pid());
     }
 
     /** Opens the appliance whose data lives in {@code dataDirectory}, creating it on first boot. */
@@ -120,12 +126,13 @@ public final class Appliance implements AutoCloseable {
             try {
                 Snapshot running = load(schema, store);
                 LOG.info("Loaded the running configuration at generation {}", running.generation());
-                CommandService commands = new CommandService(running, store, Authorizer.administratorsOnly(), clock);
+                CommandService commands = new CommandService(running, store, new RoleAuthorizer(), clock);
                 Path configDirectory = dataDirectory.resolve("config");
                 crypto = CryptoService.start(keySlots.open(), commands, configDirectory, clock);
                 DataPlane dataPlane = DataPlane.start(commands, health, ticker,
                         Runtime.getRuntime().availableProcessors());
-                return new Appliance(store, commands, new ConfigFiles(configDirectory, commands), crypto, dataPlane);
+                return new Appliance(store, commands, new ConfigFiles(configDirectory, commands), crypto, dataPlane,
+                        clock);
             } catch (KeySlotException e) {
                 store.close();
                 throw new IllegalStateException("the key slots cannot be opened: " + e.getMessage(), e);
@@ -163,9 +170,14 @@ public final class Appliance implements AutoCloseable {
         return commands.snapshot();
     }
 
-    /** The local user accounts ({@code auth user}) every login checks. */
+    /** The local user accounts ({@code auth user}) every login checks, with their failed-login counts. */
     public UserAccounts users() {
-        return new UserAccounts(commands::snapshot);
+        return users;
+    }
+
+    /** The audit log: every committed and refused change, in tmsh words. */
+    public AuditLog audit() {
+        return audit;
     }
 
     /** A tmsh session for a principal, starting in {@code /Common}. */

@@ -13,7 +13,8 @@ import java.util.Optional;
 
 /**
  * Every request but the login carries either an {@code X-F5-Auth-Token} header with a valid token
- * or HTTP Basic credentials of a local user; the caller becomes the request's user principal.
+ * or HTTP Basic credentials of a local user; the caller becomes the request's user principal. A token
+ * stops working as soon as its user is deleted, loses all access or is locked out.
  */
 @Priority(Priorities.AUTHENTICATION)
 final class AuthFilter implements ContainerRequestFilter {
@@ -64,7 +65,7 @@ final class AuthFilter implements ContainerRequestFilter {
     private Optional<String> authenticate(ContainerRequestContext request) {
         String token = request.getHeaderString(TOKEN_HEADER);
         if (token != null && !token.isBlank()) {
-            return tokens.valid(token.strip()).map(Tokens.Token::user);
+            return tokens.valid(token.strip()).map(Tokens.Token::user).filter(users::active);
         }
         String authorization = request.getHeaderString("Authorization");
         if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {

@@ -8,6 +8,8 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import net.gatehouse.appliance.Appliance;
+import net.gatehouse.appliance.command.Change;
+import net.gatehouse.appliance.command.Commit;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.grizzly.ssl.SSLEngineConfigurator;
@@ -42,6 +44,7 @@ public final class MgmtServer implements AutoCloseable {
         DeviceCertificate certificate = DeviceCertificate.loadOrCreate(dataDirectory, clock);
         UserAccounts users = appliance.users();
         Tokens tokens = new Tokens(clock);
+        appliance.commands().subscribe(commit -> revokeChangedUsers(commit, tokens));
         ResourceConfig config = new ResourceConfig()
                 .register(new AuthFilter(tokens, users))
                 .register(new AuthResource(tokens, users))
@@ -62,6 +65,27 @@ public final class MgmtServer implements AutoCloseable {
         int port = listener.getPort();
         LOG.info("Management REST API listening on https://{}:{}/mgmt", address.getHostString(), port);
         return new MgmtServer(server, port, users);
+    }
+
+    /**
+     * A user deleted, or whose password or partition access changed, must log in again: their
+     * tokens are revoked.
+     */
+    private static void revokeChangedUsers(Commit commit, Tokens tokens) {
+        for (Change change : commit.changes()) {
+            if (!change.object().type().path().equals("auth user") || change.isCreate()) {
+                continue;
+            }
+            boolean revoke = change.isDelete() || !same(change, "encrypted-password") || !same(change, "partition-access");
+            String user = change.object().fullPath();
+            if (revoke && tokens.revokeAll(user) > 0) {
+                LOG.info("Tokens of user '{}' revoked: the account changed", user);
+            }
+        }
+    }
+
+    private static boolean same(Change change, String property) {
+        return change.before().orElseThrow().body().get(property).equals(change.after().orElseThrow().body().get(property));
     }
 
     /** The port the management API listens on. */

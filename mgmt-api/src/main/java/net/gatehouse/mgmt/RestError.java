@@ -29,11 +29,15 @@ public final class RestError extends RuntimeException {
         this.apiError = apiError;
     }
 
-    /** A refused configuration change: 404 when an object is missing, 409 when it exists, else 400. */
+    /**
+     * A refused configuration change: 404 when an object is missing, 409 when it exists, 403 when the
+     * user's role does not allow it (mcpd's {@code 01070822 Access Denied}), else 400.
+     */
     public static RestError of(ConfigError error) {
         int status = switch (error.code()) {
             case "01020036" -> 404;
             case "01020066" -> 409;
+            case "01070822" -> 403;
             default -> 400;
         };
         return new RestError(status, error.getMessage(), 3);

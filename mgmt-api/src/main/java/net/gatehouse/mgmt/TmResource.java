@@ -1,6 +1,7 @@
 package net.gatehouse.mgmt;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -49,6 +50,8 @@ import net.gatehouse.appliance.syntax.IcontrolJson;
 public final class TmResource {
 
     private static final String HOST = "localhost";
+    private static final List<String> AUDIT_LOG = List.of("sys/log/audit", "sys/log/audit/stats");
+    private static final int AUDIT_LINES = 1000;
 
     private final Appliance appliance;
     private final SystemInfo system;
@@ -60,14 +63,17 @@ public final class TmResource {
 
     @GET
     @Path("{path: .*}")
-    public String get(@PathParam("path") String path, @Context UriInfo uri) {
+    public String get(@PathParam("path") String path, @Context UriInfo uri, @Context SecurityContext caller) {
         Queries queries = Queries.of(uri.getQueryParameters());
+        if (AUDIT_LOG.contains(path.replaceAll("^/+|/+$", ""))) {
+            return auditLog(principal(caller)).toString();
+        }
         Optional<ObjectNode> fixed = system.get(path);
         if (fixed.isPresent()) {
             ObjectNode node = fixed.get();
             return (node.has("items") ? queries.apply(node, base(node)) : queries.selected(node)).toString();
         }
-        Snapshot snapshot = appliance.snapshot();
+        Snapshot snapshot = appliance.commands().readable(principal(caller));
         IcontrolJson json = new IcontrolJson(snapshot, HOST);
         TmTarget target = target(path);
         if (target instanceof TmTarget.Listing listing) {
@@ -183,13 +189,34 @@ public final class TmResource {
     }
 
     private Snapshot execute(SecurityContext caller, Command command) {
-        Principal principal = new Principal(caller.getUserPrincipal().getName(), Principal.Origin.REST);
         CommandService commands = appliance.commands();
         try {
-            return commands.execute(principal, List.of(command)).snapshot();
+            return commands.execute(principal(caller), List.of(command)).snapshot();
         } catch (ConfigError e) {
             throw RestError.of(e);
         }
+    }
+
+    private static Principal principal(SecurityContext caller) {
+        return new Principal(caller.getUserPrincipal().getName(), Principal.Origin.REST);
+    }
+
+    /**
+     * {@code show sys log audit} over REST, as BIG-IP answers a {@code show}: the text in
+     * {@code apiRawValues.apiAnonymous}.
+     */
+    private ObjectNode auditLog(Principal principal) {
+        String text;
+        try {
+            text = appliance.audit().read(principal, AUDIT_LINES);
+        } catch (ConfigError e) {
+            throw RestError.of(e);
+        }
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        node.put("kind", "tm:sys:log:audit:auditstats");
+        node.put("selfLink", "https://localhost/mgmt/tm/sys/log/audit/stats?ver=" + IcontrolJson.VERSION);
+        node.putObject("apiRawValues").put("apiAnonymous", text);
+        return node;
     }
 
     private static ConfigObject existing(Snapshot snapshot, ComponentType type, String fullPath) {

@@ -76,6 +76,13 @@ public final class Tokens {
         return valid(value).map(token -> tokens.remove(value) != null).orElse(false);
     }
 
+    /** Ends every session of a user (deleted, password changed, access changed); how many there were. */
+    public int revokeAll(String user) {
+        int before = tokens.size();
+        tokens.values().removeIf(token -> token.user().equals(user));
+        return before - tokens.size();
+    }
+
     private static long micros(Instant instant) {
         return instant.getEpochSecond() * 1_000_000L + instant.getNano() / 1000;
     }

@@ -21,6 +21,7 @@ import net.gatehouse.appliance.config.ConfigObject;
 import net.gatehouse.appliance.config.Edit;
 import net.gatehouse.appliance.config.Edits;
 import net.gatehouse.appliance.config.Snapshot;
+import net.gatehouse.appliance.config.Value;
 import net.gatehouse.appliance.schema.ComponentType;
 import net.gatehouse.appliance.schema.Family;
 import net.gatehouse.appliance.schema.Paths;
@@ -40,6 +41,7 @@ public final class CommandService {
 
     private static final Logger LOG = LoggerFactory.getLogger(CommandService.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String MASK = "********";
 
     private final ConfigStore store;
     private final Authorizer authorizer;
@@ -83,9 +85,36 @@ public final class CommandService {
         return execute(principal, List.of(commands));
     }
 
-    /** Applies the commands as one all-or-nothing change. */
+    /**
+     * Applies the commands as one all-or-nothing change. A refusal is recorded for the audit log
+     * (who, through which interface, what was attempted, why it was refused) before it is thrown.
+     */
     public synchronized Commit execute(Principal principal, List<Command> commands) throws ConfigError {
-        return run(principal, commands, true);
+        try {
+            return run(principal, commands, true);
+        } catch (ConfigError e) {
+            store.refuse(new ConfigStore.Refusal(clock.millis(), principal.user(), principal.origin().name(),
+                    attempted(commands), e.getMessage()));
+            throw e;
+        }
+    }
+
+    /**
+     * The running configuration as {@code principal} may see it: objects in partitions they have no
+     * role in, and accounts they may not read, are left out ({@link Authorizer#visible}). Every read
+     * (tmsh {@code list}/{@code show}, REST GET) goes through here.
+     */
+    public Snapshot readable(Principal principal) {
+        Snapshot running = current;
+        Snapshot.Builder visible = running.toBuilder();
+        running.all().forEach(object -> authorizer.visible(principal, object, running).ifPresentOrElse(
+                seen -> {
+                    if (seen != object) {
+                        visible.put(seen);
+                    }
+                },
+                () -> visible.remove(object.type(), object.fullPath())));
+        return visible.build(running.generation());
     }
 
     /**
@@ -102,7 +131,7 @@ public final class CommandService {
         Map<String, ConfigObject> touched = new LinkedHashMap<>();
         Map<String, ConfigObject> deleted = new LinkedHashMap<>();
         for (Command command : commands) {
-            authorizer.authorize(principal, command);
+            authorizer.authorize(principal, command, base);
             apply(principal, command, candidate, touched, deleted);
         }
         complete(candidate, touched, deleted);
@@ -112,6 +141,9 @@ public final class CommandService {
         }
         refuseIfReferenced(deleted.values(), view);
         List<Change> changes = changes(base, touched, deleted);
+        for (Change change : changes) {
+            authorizer.authorize(principal, change, base);
+        }
         if (changes.isEmpty()) {
             return new Commit(base, principal, List.of(), "");
         }
@@ -371,7 +403,10 @@ public final class CommandService {
         return commit;
     }
 
-    /** The commit in tmsh words, one command per line, as the audit log shows it. */
+    /**
+     * The commit in tmsh words, one command per line, as the audit log shows it; passwords and
+     * password hashes are written as {@code ********}.
+     */
     private static String tmshText(Snapshot next, List<Change> changes) {
         StanzaWriter writer = new StanzaWriter(next, StanzaWriter.Mode.CONF, Paths.COMMON);
         StringBuilder text = new StringBuilder();
@@ -380,9 +415,33 @@ public final class CommandService {
             if (change.isDelete()) {
                 text.append("delete ").append(object.type().path()).append(' ').append(object.fullPath());
             } else {
-                text.append(change.isCreate() ? "create " : "modify ").append(writer.writeOneLine(object).strip());
+                text.append(change.isCreate() ? "create " : "modify ")
+                        .append(writer.writeOneLine(masked(object)).strip());
             }
             text.append('\n');
+        }
+        return text.toString();
+    }
+
+    private static ConfigObject masked(ConfigObject object) {
+        Body body = object.body();
+        for (Property property : object.type().properties()) {
+            boolean secret = property.has(Property.Trait.SECRET) || property.name().equals("encrypted-password");
+            if (secret && body.has(property.name())) {
+                body = body.with(property.name(), new Value.Text(MASK));
+            }
+        }
+        return object.withBody(body);
+    }
+
+    /** A refused batch in tmsh words: verb, component and name of each command, never its values. */
+    private static String attempted(List<Command> commands) {
+        StringBuilder text = new StringBuilder();
+        for (Command command : commands) {
+            String verb = command instanceof Command.Create ? "create"
+                    : command instanceof Command.Delete ? "delete" : "modify";
+            text.append(verb).append(' ').append(command.type().path()).append(' ').append(command.fullPath())
+                    .append('\n');
         }
         return text.toString();
     }

@@ -24,8 +24,18 @@ public interface ConfigStore extends AutoCloseable {
     /** Commit-log rows with a generation at or above {@code fromGeneration}, oldest first, at most {@code limit}. */
     List<Commit> log(long fromGeneration, int limit);
 
+    /** Records a refused change for the audit log; durable when it returns, as a commit is. */
+    void refuse(Refusal refusal);
+
+    /** Refused changes recorded at or after {@code fromEpochMillis}, oldest first, at most {@code limit}. */
+    List<Refusal> refusals(long fromEpochMillis, int limit);
+
     @Override
     void close();
+
+    /** A refused change: when, by whom, through which interface, what was attempted and why it was refused. */
+    record Refusal(long epochMillis, String principal, String origin, String tmsh, String status) {
+    }
 
     /** One object row: component path ({@code ltm pool}), full path, canonical body JSON and its generation. */
     record StoredObject(String kind, String fullPath, String body, long generation) {

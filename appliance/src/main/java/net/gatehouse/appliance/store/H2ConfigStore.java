@@ -320,6 +320,47 @@ public final class H2ConfigStore implements ConfigStore {
         }
     }
 
+    @Override
+    public synchronized void refuse(Refusal refusal) {
+        requireOpen();
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO refusals (epoch_millis, principal, origin, tmsh, status) VALUES (?, ?, ?, ?, ?)")) {
+            insert.setLong(1, refusal.epochMillis());
+            insert.setString(2, refusal.principal());
+            insert.setString(3, refusal.origin());
+            insert.setString(4, refusal.tmsh());
+            insert.setString(5, refusal.status());
+            insert.executeUpdate();
+            connection.commit();
+        } catch (SQLException e) {
+            RuntimeException failure = StoreErrors.onRead(file, e);
+            rollback(failure);
+            throw failure;
+        }
+    }
+
+    @Override
+    public synchronized List<Refusal> refusals(long fromEpochMillis, int limit) {
+        requireOpen();
+        List<Refusal> refusals = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT epoch_millis, principal, origin, tmsh, status FROM refusals "
+                        + "WHERE epoch_millis >= ? ORDER BY id LIMIT ?")) {
+            query.setLong(1, fromEpochMillis);
+            query.setInt(2, limit);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    refusals.add(new Refusal(rows.getLong(1), rows.getString(2), rows.getString(3), rows.getString(4),
+                            rows.getString(5)));
+                }
+            }
+            connection.commit();
+            return refusals;
+        } catch (SQLException e) {
+            throw StoreErrors.onRead(file, e);
+        }
+    }
+
     /** The store's file, {@code <directory>/config.mv.db}. */
     public Path file() {
         return file;

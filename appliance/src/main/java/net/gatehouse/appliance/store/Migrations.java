@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
 final class Migrations {
 
     /** The migration scripts, in version order: entry {@code n - 1} is {@code V<n>__<what>.sql}. */
-    static final List<String> SCRIPTS = List.of("V1__initial.sql");
+    static final List<String> SCRIPTS = List.of("V1__initial.sql", "V2__refusals.sql");
 
     private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
     private static final Pattern STATEMENT_END = Pattern.compile(";[ \\t]*(\\r?\\n|$)");

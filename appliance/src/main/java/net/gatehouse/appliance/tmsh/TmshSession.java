@@ -47,6 +47,7 @@ public final class TmshSession {
     private final Principal principal;
     private final ConfigFiles files;
     private final CryptoService crypto;
+    private final AuthCommands auth;
     private String folder = Paths.COMMON;
     private List<String> context = List.of();
     private Optional<List<Queued>> transaction = Optional.empty();
@@ -63,6 +64,7 @@ public final class TmshSession {
         this.principal = principal;
         this.files = appliance.files();
         this.crypto = appliance.crypto();
+        this.auth = new AuthCommands(appliance.users(), appliance.audit());
     }
 
     public String folder() {
@@ -136,6 +138,9 @@ public final class TmshSession {
         }
         if (CryptoCommand.handles(words)) {
             return new CryptoCommand(crypto, principal, commands.snapshot(), folder).run(words);
+        }
+        if (AuthCommands.handles(verb, words)) {
+            return auth.run(principal, commands.snapshot(), words);
         }
         return switch (verb) {
             case "create", "modify", "delete" -> change(verb, words);
@@ -299,7 +304,7 @@ public final class TmshSession {
 
     /** {@code show running-config}: every configured object, as {@code list} shows it. */
     private String runningConfig() {
-        Snapshot snapshot = commands.snapshot();
+        Snapshot snapshot = commands.readable(principal);
         StanzaWriter writer = new StanzaWriter(snapshot, StanzaWriter.Mode.LIST, folder);
         StringBuilder out = new StringBuilder();
         snapshot.all().filter(ConfFile::userOrChanged).forEach(object -> out.append(writer.write(object)));
@@ -391,7 +396,7 @@ public final class TmshSession {
     }
 
     private String list(List<Token> words) throws TmshError {
-        Snapshot snapshot = commands.snapshot();
+        Snapshot snapshot = commands.readable(principal);
         List<String> options = new ArrayList<>();
         List<Token> rest = new ArrayList<>();
         for (Token word : words.subList(1, words.size())) {
@@ -446,7 +451,7 @@ public final class TmshSession {
         if (kind.equals("net rst-cause") && rest.size() == 2) {
             return show.resetCauses(dataPlane.resetCauses());
         }
-        Snapshot snapshot = commands.snapshot();
+        Snapshot snapshot = commands.readable(principal);
         if (!List.of("ltm virtual", "ltm pool", "ltm node").contains(kind)) {
             throw new TmshError("Syntax Error: \"" + kind + "\" has no statistics to show here"
                     + " (ltm virtual, ltm pool, ltm node, net rst-cause and sys connection have)");

@@ -25,7 +25,7 @@ class StoreMigrationsTest {
         H2ConfigStore.open(dir).close();
 
         assertThat(query("SELECT version, script FROM schema_version ORDER BY version"))
-                .containsExactly("1 V1__initial.sql");
+                .containsExactly("1 V1__initial.sql", "2 V2__refusals.sql");
         assertThat(Migrations.latestVersion()).isEqualTo(Migrations.SCRIPTS.size());
     }
 
@@ -34,18 +34,36 @@ class StoreMigrationsTest {
         H2ConfigStore.open(dir).close();
         H2ConfigStore.open(dir).close();
 
-        assertThat(query("SELECT version FROM schema_version")).containsExactly("1");
+        assertThat(query("SELECT version FROM schema_version ORDER BY version")).containsExactly("1", "2");
+    }
+
+    @Test
+    void aStoreWrittenAtVersionOneGainsTheRefusalTableAndKeepsItsCommits() throws Exception {
+        try (H2ConfigStore store = H2ConfigStore.open(dir)) {
+            store.commit(new ConfigStore.Commit(1, 1000, "admin", "TMSH", "[]", "create ltm pool /Common/p\n",
+                    List.of(new ConfigStore.StoredObject("ltm pool", "/Common/p", "{}", 1)), List.of()));
+        }
+        execute("DROP TABLE refusals");
+        execute("DELETE FROM schema_version WHERE version = 2");
+
+        try (H2ConfigStore store = H2ConfigStore.open(dir)) {
+            store.refuse(new ConfigStore.Refusal(2000, "guest1", "REST", "delete ltm pool /Common/p\n", "denied"));
+
+            assertThat(store.log(1, 10)).extracting(ConfigStore.Commit::tmsh).containsExactly("create ltm pool /Common/p\n");
+            assertThat(store.refusals(0, 10)).extracting(ConfigStore.Refusal::principal).containsExactly("guest1");
+        }
+        assertThat(query("SELECT version FROM schema_version ORDER BY version")).containsExactly("1", "2");
     }
 
     @Test
     void aStoreWrittenByANewerReleaseIsRefused() throws Exception {
         H2ConfigStore.open(dir).close();
-        execute("INSERT INTO schema_version (version, script, applied_epoch_millis) VALUES (2, 'V2__future.sql', 0)");
+        execute("INSERT INTO schema_version (version, script, applied_epoch_millis) VALUES (3, 'V3__future.sql', 0)");
 
         assertThatThrownBy(() -> H2ConfigStore.open(dir))
                 .isInstanceOf(StoreFailure.class)
                 .hasMessage("configuration store " + dir.resolve("config.mv.db")
-                        + " has schema version 2, newer than this software knows (1); it was written by a newer release");
+                        + " has schema version 3, newer than this software knows (2); it was written by a newer release");
     }
 
     @Test

@@ -37,7 +37,31 @@ public final class Auth {
     }
 
     public static List<ComponentType> all() {
-        return List.of(user());
+        return List.of(user(), passwordPolicy());
+    }
+
+    /**
+     * {@code auth password-policy}: what a new password must hold (checked when
+     * {@code policy-enforcement} is enabled, except {@code minimum-length}, which BIG-IP always
+     * checks) and after how many failed logins an account is locked ({@code max-login-failures}, 0 for
+     * never), for how long ({@code lockout-duration} seconds, 0 until an administrator resets it).
+     */
+    public static ComponentType passwordPolicy() {
+        return ComponentType.builder("auth password-policy", Family.SETTINGS, "Password Policy")
+                .with(number("expiration-warning", 1, 255, 7).with(Trait.INERT),
+                        number("lockout-duration", 0, Integer.MAX_VALUE, 0),
+                        number("max-duration", 1, 99999, 99999).with(Trait.INERT),
+                        number("max-login-failures", 0, 65535, 0),
+                        number("min-duration", 0, 255, 0).with(Trait.INERT),
+                        number("minimum-length", 6, 255, 6),
+                        number("password-memory", 0, 127, 0).with(Trait.INERT),
+                        choice("policy-enforcement", "disabled", "enabled", "disabled"),
+                        number("required-lowercase", 0, 127, 0),
+                        number("required-numeric", 0, 127, 0),
+                        number("required-special", 0, 127, 0),
+                        number("required-uppercase", 0, 127, 0))
+                .singleton(Body.EMPTY)
+                .build();
     }
 
     public static ComponentType user() {
