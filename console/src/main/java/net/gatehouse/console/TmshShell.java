@@ -1,5 +1,7 @@
 package net.gatehouse.console;
 
+import java.io.IOError;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -14,6 +16,8 @@ import org.jline.reader.Reference;
 import org.jline.reader.UserInterruptException;
 import org.jline.reader.impl.DefaultParser;
 import org.jline.terminal.Terminal;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The interactive tmsh shell on a JLine terminal (the local console, or an SSH channel): BIG-IP's
@@ -22,11 +26,15 @@ import org.jline.terminal.Terminal;
  */
 public final class TmshShell {
 
+    private static final Logger LOG = LoggerFactory.getLogger(TmshShell.class);
     private static final String HOST = "gatehouse";
 
     private final String user;
     private final TmshSession session;
     private final LineReader reader;
+    private final IdleTimeout idleTimeout;
+    private volatile long lastActivityNanos = System.nanoTime();
+    private volatile boolean timedOut;
 
     /**
      * @param history where the command history is kept between sessions, if anywhere
@@ -35,6 +43,7 @@ public final class TmshShell {
             Optional<Path> history) {
         this.user = user;
         this.session = session;
+        this.idleTimeout = new IdleTimeout(snapshot);
         DefaultParser parser = new DefaultParser();
         parser.setEofOnUnclosedQuote(true);
         parser.setEofOnUnclosedBracket(DefaultParser.Bracket.CURLY);
@@ -63,15 +72,31 @@ public final class TmshShell {
      * the module) or end of input (Ctrl-D); Ctrl-C abandons the line.
      */
     public void run() {
-        while (true) {
+        Thread shell = Thread.currentThread();
+        Thread watchdog = new Thread(() -> watchIdle(shell), "tmsh-idle-" + user);
+        watchdog.setDaemon(true);
+        watchdog.start();
+        try {
+            loop();
+        } finally {
+            watchdog.interrupt();
+        }
+    }
+
+    private void loop() {
+        while (!timedOut) {
             String line;
             try {
                 line = reader.readLine(prompt());
             } catch (UserInterruptException e) {
                 continue;
-            } catch (EndOfFileException e) {
+            } catch (EndOfFileException | IOError e) {
                 return;
             }
+            if (timedOut) {
+                return;
+            }
+            lastActivityNanos = System.nanoTime();
             String command = line.strip();
             if (command.equals("quit") || command.equals("exit") && !session.leaveContext()) {
                 return;
@@ -80,6 +105,27 @@ public final class TmshShell {
                 continue;
             }
             print(runLine(command));
+        }
+    }
+
+    /** Ends the session when it has been idle longer than {@code console-inactivity-timeout}. */
+    private void watchIdle(Thread shell) {
+        try {
+            while (!timedOut) {
+                Thread.sleep(1000);
+                if (IdleTimeout.expired(idleTimeout.limit(), lastActivityNanos, System.nanoTime())) {
+                    timedOut = true;
+                    print("\nThe session timed out after " + idleTimeout.limit().toSeconds()
+                            + " seconds without a command.");
+                    reader.getTerminal().reader().shutdown();
+                    reader.getTerminal().close();
+                    shell.interrupt();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            LOG.warn("Could not close the idle session of {}", user, e);
         }
     }
 

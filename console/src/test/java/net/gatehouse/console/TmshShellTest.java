@@ -89,6 +89,29 @@ class TmshShellTest {
                 .contains(new TmshCompleter.Suggestion("slow-ramp-time", "integer [0..65535] (default 10)"));
     }
 
+    @Test
+    void anIdleSessionEndsAfterTheConsoleInactivityTimeout() throws Exception {
+        session.execute("modify sys global-settings console-inactivity-timeout 1");
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (java.io.PipedOutputStream keys = new java.io.PipedOutputStream();
+                java.io.PipedInputStream in = new java.io.PipedInputStream(keys);
+                Terminal terminal = new DumbTerminal("test", Terminal.TYPE_DUMB, in, bytes, StandardCharsets.UTF_8)) {
+            Thread shell = new Thread(() -> new TmshShell("admin", session, appliance::snapshot, terminal,
+                    Optional.empty()).run());
+            shell.start();
+            shell.join(15_000);
+            assertThat(shell.isAlive()).as("the idle shell ended; it printed: %s", bytes).isFalse();
+        }
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("The session timed out after 1 seconds");
+    }
+
+    @Test
+    void theIdleLimitIsNeverReachedWhenItIsZero() {
+        assertThat(IdleTimeout.expired(java.time.Duration.ZERO, 0, Long.MAX_VALUE)).isFalse();
+        assertThat(IdleTimeout.expired(java.time.Duration.ofSeconds(5), 0, 4_999_999_999L)).isFalse();
+        assertThat(IdleTimeout.expired(java.time.Duration.ofSeconds(5), 0, 5_000_000_000L)).isTrue();
+    }
+
     private static List<String> words(TmshCompleter completer, String... typed) {
         return completer.suggestions(List.of(typed)).stream().map(TmshCompleter.Suggestion::word).toList();
     }

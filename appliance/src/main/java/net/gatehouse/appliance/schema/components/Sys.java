@@ -36,7 +36,7 @@ public final class Sys {
     public static ComponentType globalSettings() {
         return ComponentType.builder("sys global-settings", Family.SETTINGS, "Global Settings")
                 .with(inert(text("aws-access-key", "none")).with(Trait.SECRET),
-                        inert(number("console-inactivity-timeout", 0)),
+                        number("console-inactivity-timeout", 0),
                         inert(text("custom-addr", "none")),
                         text("description", "none"),
                         inert(choice("failsafe-action", "go-offline-restart-tm", "go-offline-restart-tm",
