@@ -8,6 +8,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import net.gatehouse.appliance.Appliance;
+import net.gatehouse.appliance.files.SslFileStore;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.grizzly.ssl.SSLEngineConfigurator;
@@ -42,10 +43,17 @@ public final class MgmtServer implements AutoCloseable {
         DeviceCertificate certificate = DeviceCertificate.loadOrCreate(dataDirectory, clock);
         UserAccounts users = appliance.users();
         Tokens tokens = new Tokens(clock);
+        Uploads uploads = new Uploads(dataDirectory.resolve("rest").resolve("downloads"), Uploads.LIMIT_BYTES);
+        Transactions transactions = new Transactions(clock);
+        SslFiles sslFiles = new SslFiles(uploads, SslFileStore.inConfigFolder(dataDirectory.resolve("config")));
         ResourceConfig config = new ResourceConfig()
                 .register(new AuthFilter(tokens, users))
                 .register(new AuthResource(tokens, users))
-                .register(new TmResource(appliance, new SystemInfo("gatehouse.localdomain")))
+                .register(new TmResource(appliance, new SystemInfo("gatehouse.localdomain"), transactions, sslFiles))
+                .register(new TransactionResource(appliance, transactions))
+                .register(new UtilResource(appliance, uploads))
+                .register(new SysConfigResource(appliance))
+                .register(new FileTransferResource(uploads))
                 .register(ErrorMappers.RestErrors.class)
                 .register(ErrorMappers.JaxRsErrors.class)
                 .register(ErrorMappers.Unexpected.class);

@@ -14,7 +14,7 @@ import net.gatehouse.appliance.syntax.IcontrolJson;
  * The read-only system resources clients ask for before anything else, which are facts about the
  * box rather than configuration: {@code sys/version}, {@code sys/provision} (LTM provisioned,
  * every other module not) and {@code cm/device} (this appliance, standalone and active). Also the
- * collections of BIG-IP features this appliance does not have (GRE tunnels, SSL and SIP profiles,
+ * collections of BIG-IP features this appliance does not have (GRE tunnels, SIP profiles,
  * ...), which F5's clients list to classify objects: they answer as empty collections, truthfully,
  * instead of as unknown URIs.
  */
@@ -25,7 +25,7 @@ final class SystemInfo {
     private static final List<String> MODULES = List.of("afm", "am", "apm", "asm", "avr", "dos", "fps", "gtm",
             "ilx", "lc", "ltm", "pem", "sslo", "swg", "urldb");
     private static final List<String> EMPTY_COLLECTIONS = List.of("net/tunnels/gre", "net/tunnels/ipip",
-            "ltm/profile/client-ssl", "ltm/profile/server-ssl", "ltm/profile/fasthttp", "ltm/profile/diameter",
+            "ltm/profile/fasthttp", "ltm/profile/diameter",
             "ltm/profile/sip", "ltm/profile/dhcpv4", "ltm/profile/dhcpv6", "ltm/message-routing/sip/profile/session");
 
     private final String hostname;
