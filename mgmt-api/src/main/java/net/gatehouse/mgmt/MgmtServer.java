@@ -49,7 +49,7 @@ public final class MgmtServer implements AutoCloseable {
         ResourceConfig config = new ResourceConfig()
                 .register(new AuthFilter(tokens, users))
                 .register(new AuthResource(tokens, users))
-                .register(new TmResource(appliance, new SystemInfo("gatehouse.localdomain"), transactions, sslFiles))
+                .register(new TmResource(appliance, new SystemInfo("gatehouse.localdomain", clock), transactions, sslFiles))
                 .register(new TransactionResource(appliance, transactions))
                 .register(new UtilResource(appliance, uploads))
                 .register(new SysConfigResource(appliance))

@@ -9,6 +9,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
+import java.lang.management.ManagementFactory;
+import java.util.Locale;
+import java.util.Optional;
 import net.gatehouse.appliance.Appliance;
 import net.gatehouse.appliance.command.Principal;
 import net.gatehouse.appliance.syntax.IcontrolJson;
@@ -19,7 +22,8 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code /mgmt/tm/util/bash} runs tmsh commands ({@code -c 'tmsh -c "cmd; cmd"'}) in Gatehouse's own
  * tmsh, as the caller, and answers what tmsh printed as {@code commandResult} (a tmsh error too, as
- * BIG-IP's bash would print it); anything else is refused, there being no system shell.
+ * BIG-IP's bash would print it); anything else is refused, there being no system shell, except the
+ * two read-only facts F5's clients {@code cat} ({@code /VERSION}, {@code /proc/uptime}).
  * {@code /mgmt/tm/util/unix-rm} removes a file from the upload folder and nowhere else.
  */
 @Path("/mgmt/tm/util")
@@ -41,6 +45,10 @@ public final class UtilResource {
     public String bash(String body, @Context SecurityContext caller) {
         JsonNode request = run(body, "bash");
         String args = request.path("utilCmdArgs").asText("");
+        Optional<String> fact = fact(args);
+        if (fact.isPresent()) {
+            return answer("bash", request, fact.get());
+        }
         String line = BashCommand.tmshLine(args).orElseThrow(() -> new RestError(400, "util/bash on this appliance"
                 + " runs only tmsh (-c 'tmsh -c \"command; command\"'); refused: " + args));
         Principal principal = new Principal(caller.getUserPrincipal().getName(), Principal.Origin.REST);
@@ -52,6 +60,19 @@ public final class UtilResource {
             output = e.getMessage() + "\n";
         }
         return answer("bash", request, output);
+    }
+
+    /**
+     * The two files F5's clients {@code cat} for facts ({@code bigip_device_info}): {@code /VERSION}
+     * and {@code /proc/uptime}, answered from the appliance itself (its version, its process uptime).
+     */
+    private static Optional<String> fact(String args) {
+        return switch (args.strip()) {
+            case "-c \"cat /VERSION\"", "-c 'cat /VERSION'" -> Optional.of(SystemInfo.versionFile());
+            case "-c \"cat /proc/uptime\"", "-c 'cat /proc/uptime'" -> Optional.of(String.format(Locale.ROOT,
+                    "%.2f 0.00%n", ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0));
+            default -> Optional.empty();
+        };
     }
 
     @POST
