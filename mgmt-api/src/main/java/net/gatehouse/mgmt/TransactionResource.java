@@ -24,7 +24,8 @@ import net.gatehouse.appliance.syntax.IcontrolJson;
  * {@code /mgmt/tm/transaction}: start a transaction (POST), list the caller's (GET), look at one and
  * its commands, delete one, and commit one with {@code PATCH {"state": "VALIDATING"}}: its commands
  * run as one batch through the command service, all or nothing ({@code "validateOnly": true} only
- * validates). A refused commit answers 400 with the reason and leaves the configuration unchanged.
+ * validates). A refused commit answers 400 ({@code "transaction failed:<reason>"}), leaves the
+ * configuration unchanged and the transaction {@code FAILED}.
  */
 @Path("/mgmt/tm/transaction")
 @Produces(MediaType.APPLICATION_JSON)
@@ -99,7 +100,7 @@ public final class TransactionResource {
             }
         } catch (ConfigError e) {
             transactions.finished(transaction, e.getMessage());
-            throw RestError.of(e);
+            throw new RestError(400, "transaction failed:" + e.getMessage());
         }
         transactions.finished(transaction, null);
         return Transactions.json(transaction).toString();
