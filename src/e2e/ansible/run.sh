@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # End-to-end: F5's own Ansible modules (Debian's `ansible` package ships f5networks.f5_modules)
 # against a freshly booted Gatehouse. Boots the shaded jar on a free management port, runs
-# site.yml twice (the second run must change nothing), then absent.yml, and stops the box.
+# site.yml twice (the second run must change nothing), then ops.yml (facts, a tmsh command, save)
+# and absent.yml, and stops the box.
 #
 # Usage: src/e2e/ansible/run.sh   (after `mvn package`; needs ansible-playbook on the PATH)
 #
@@ -51,5 +52,7 @@ if ! grep -Eq 'localhost +: ok=[0-9]+ +changed=0 +unreachable=0 +failed=0' "$wor
     echo "run.sh: the second run of site.yml changed something; it must be idempotent" >&2
     exit 1
 fi
+playbook ops.yml once
+[[ -s "$work/data/config/bigip.conf" ]] || { echo "run.sh: bigip_config save wrote no bigip.conf" >&2; exit 1; }
 playbook absent.yml once
-echo "run.sh: ansible end-to-end passed (create, idempotent re-run, absent)"
+echo "run.sh: ansible end-to-end passed (create, idempotent re-run, operations, absent)"

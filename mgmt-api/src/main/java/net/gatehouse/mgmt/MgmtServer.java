@@ -6,10 +6,14 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.time.Clock;
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.SSLContext;
 import net.gatehouse.appliance.Appliance;
 import net.gatehouse.appliance.command.Change;
 import net.gatehouse.appliance.command.Commit;
+import net.gatehouse.appliance.crypto.KeySlotException;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.grizzly.ssl.SSLEngineConfigurator;
@@ -41,18 +45,24 @@ public final class MgmtServer implements AutoCloseable {
      * says which), with the device certificate and users kept in {@code dataDirectory}.
      */
     public static MgmtServer start(Appliance appliance, Path dataDirectory, InetSocketAddress address, Clock clock) {
-        DeviceCertificate certificate = DeviceCertificate.loadOrCreate(dataDirectory, clock);
         UserAccounts users = appliance.users();
         Tokens tokens = new Tokens(clock);
         appliance.commands().subscribe(commit -> revokeChangedUsers(commit, tokens));
+        Uploads uploads = new Uploads(dataDirectory.resolve("rest").resolve("downloads"), Uploads.LIMIT_BYTES);
+        Transactions transactions = new Transactions(clock);
+        SslImports sslImports = new SslImports(appliance, uploads);
         ResourceConfig config = new ResourceConfig()
                 .register(new AuthFilter(tokens, users))
                 .register(new AuthResource(tokens, users))
-                .register(new TmResource(appliance, new SystemInfo("gatehouse.localdomain")))
+                .register(new TmResource(appliance, new SystemInfo("gatehouse.localdomain", clock), transactions, sslImports))
+                .register(new TransactionResource(appliance, transactions))
+                .register(new UtilResource(appliance, uploads))
+                .register(new SysConfigResource(appliance))
+                .register(new FileTransferResource(uploads))
                 .register(ErrorMappers.RestErrors.class)
                 .register(ErrorMappers.JaxRsErrors.class)
                 .register(ErrorMappers.Unexpected.class);
-        SSLEngineConfigurator tls = new SSLEngineConfigurator(certificate.sslContext(), false, false, false);
+        SSLEngineConfigurator tls = new SSLEngineConfigurator(deviceContext(appliance), false, false, false);
         URI uri = URI.create("https://" + address.getHostString() + ":" + address.getPort() + "/");
         HttpServer server = GrizzlyHttpServerFactory.createHttpServer(uri, config, true, tls, false);
         try {
@@ -65,6 +75,17 @@ public final class MgmtServer implements AutoCloseable {
         int port = listener.getPort();
         LOG.info("Management REST API listening on https://{}:{}/mgmt", address.getHostString(), port);
         return new MgmtServer(server, port, users);
+    }
+
+    /** TLS with the device certificate, whose key lives in a key slot of the appliance. */
+    private static SSLContext deviceContext(Appliance appliance) {
+        try {
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(new KeyManager[] {appliance.crypto().deviceKeyManager()}, null, null);
+            return context;
+        } catch (KeySlotException | GeneralSecurityException e) {
+            throw new IllegalStateException("the device certificate cannot be used for TLS: " + e.getMessage(), e);
+        }
     }
 
     /**

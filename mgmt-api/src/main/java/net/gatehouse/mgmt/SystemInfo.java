@@ -3,6 +3,9 @@ package net.gatehouse.mgmt;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +17,7 @@ import net.gatehouse.appliance.syntax.IcontrolJson;
  * The read-only system resources clients ask for before anything else, which are facts about the
  * box rather than configuration: {@code sys/version}, {@code sys/provision} (LTM provisioned,
  * every other module not) and {@code cm/device} (this appliance, standalone and active). Also the
- * collections of BIG-IP features this appliance does not have (GRE tunnels, SSL and SIP profiles,
+ * collections of BIG-IP features this appliance does not have (GRE tunnels, SIP profiles,
  * ...), which F5's clients list to classify objects: they answer as empty collections, truthfully,
  * instead of as unknown URIs.
  */
@@ -22,16 +25,21 @@ final class SystemInfo {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final String VERSION = IcontrolJson.VERSION;
+    private static final String BUILD = "0.0.1";
+    private static final String DATE = "Gatehouse";
+    private static final String EDITION = "Final";
     private static final List<String> MODULES = List.of("afm", "am", "apm", "asm", "avr", "dos", "fps", "gtm",
             "ilx", "lc", "ltm", "pem", "sslo", "swg", "urldb");
     private static final List<String> EMPTY_COLLECTIONS = List.of("net/tunnels/gre", "net/tunnels/ipip",
-            "ltm/profile/client-ssl", "ltm/profile/server-ssl", "ltm/profile/fasthttp", "ltm/profile/diameter",
+            "ltm/profile/fasthttp", "ltm/profile/diameter",
             "ltm/profile/sip", "ltm/profile/dhcpv4", "ltm/profile/dhcpv6", "ltm/message-routing/sip/profile/session");
 
     private final String hostname;
+    private final Clock clock;
 
-    SystemInfo(String hostname) {
+    SystemInfo(String hostname, Clock clock) {
         this.hostname = hostname;
+        this.clock = clock;
     }
 
     /** The resource at a path below {@code /mgmt/tm/} if it is one of these, for GET. */
@@ -40,6 +48,8 @@ final class SystemInfo {
         return switch (clean) {
             case "sys/version" -> Optional.of(version());
             case "sys/provision" -> Optional.of(provision());
+            case "sys/clock" -> Optional.of(clock());
+            case "sys/hardware" -> Optional.of(hardware());
             case "cm/device" -> Optional.of(devices());
             case "cm" -> Optional.of(listing(List.of("cm"), List.of("device")));
             default -> EMPTY_COLLECTIONS.contains(clean) ? Optional.of(empty(clean)) : Optional.empty();
@@ -48,7 +58,7 @@ final class SystemInfo {
 
     /** The extra entries a module listing ({@code /mgmt/tm/sys}) shows besides schema components. */
     List<String> extraComponents(List<String> module) {
-        return module.equals(List.of("sys")) ? List.of("provision", "version") : List.of();
+        return module.equals(List.of("sys")) ? List.of("clock", "hardware", "provision", "version") : List.of();
     }
 
     /** {@code {"kind": "tm:sys:syscollectionstate", "selfLink": ..., "items": [{"reference": {"link": ...}}]}}. */
@@ -72,14 +82,43 @@ final class SystemInfo {
         ObjectNode entries = node.putObject("entries").putObject("https://localhost/mgmt/tm/sys/version/0")
                 .putObject("nestedStats").putObject("entries");
         Map<String, String> facts = new java.util.LinkedHashMap<>();
-        facts.put("Build", "0.0.1");
-        facts.put("Date", "Gatehouse");
-        facts.put("Edition", "Final");
+        facts.put("Build", BUILD);
+        facts.put("Date", DATE);
+        facts.put("Edition", EDITION);
         facts.put("Product", "BIG-IP");
         facts.put("Title", "Main Package");
         facts.put("Version", VERSION);
         facts.forEach((key, value) -> entries.putObject(key).put("description", value));
         return node;
+    }
+
+    /** {@code sys/clock}: the appliance's time, as {@code fullDate} in UTC. */
+    private ObjectNode clock() {
+        ObjectNode node = NODES.objectNode();
+        node.put("kind", "tm:sys:clock:clockstats");
+        node.put("selfLink", "https://localhost/mgmt/tm/sys/clock?ver=" + VERSION);
+        node.putObject("entries").putObject("https://localhost/mgmt/tm/sys/clock/0").putObject("nestedStats")
+                .putObject("entries").putObject("fullDate").put("description",
+                        DateTimeFormatter.ISO_INSTANT.format(clock.instant().truncatedTo(ChronoUnit.SECONDS)));
+        return node;
+    }
+
+    /**
+     * {@code sys/hardware}: no entries. The platform (model, serial number, base MAC) is the
+     * simulated hardware's, which the management API does not see; clients treat the facts as absent.
+     */
+    private static ObjectNode hardware() {
+        ObjectNode node = NODES.objectNode();
+        node.put("kind", "tm:sys:hardware:hardwarestats");
+        node.put("selfLink", "https://localhost/mgmt/tm/sys/hardware?ver=" + VERSION);
+        node.putObject("entries");
+        return node;
+    }
+
+    /** The version file BIG-IP keeps as {@code /VERSION}, with the facts of {@code sys/version}. */
+    static String versionFile() {
+        return "Product: BIG-IP\nVersion: " + VERSION + "\nBuild: " + BUILD + "\nEdition: " + EDITION + "\nDate: "
+                + DATE + "\n";
     }
 
     private static ObjectNode provision() {

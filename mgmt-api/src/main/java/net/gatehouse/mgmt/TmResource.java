@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.function.Function;
 import net.gatehouse.appliance.Appliance;
 import net.gatehouse.appliance.command.Command;
 import net.gatehouse.appliance.command.CommandService;
@@ -53,12 +55,31 @@ public final class TmResource {
     private static final List<String> AUDIT_LOG = List.of("sys/log/audit", "sys/log/audit/stats");
     private static final int AUDIT_LINES = 1000;
 
+    /** The header that adds a request to a transaction instead of running it. */
+    static final String COORDINATION = "X-F5-REST-Coordination-Id";
+
     private final Appliance appliance;
     private final SystemInfo system;
+    private final Transactions transactions;
+    private final SslImports sslImports;
 
-    TmResource(Appliance appliance, SystemInfo system) {
+    TmResource(Appliance appliance, SystemInfo system, Transactions transactions, SslImports sslImports) {
         this.appliance = appliance;
         this.system = system;
+        this.transactions = transactions;
+        this.sslImports = sslImports;
+    }
+
+    /** One changing request: who sent it, its transaction if any, and what it said (for the transaction's record). */
+    private record Call(SecurityContext caller, Optional<String> transaction, String method, String uri, JsonNode body) {
+        Principal principal() {
+            return TmResource.principal(caller);
+        }
+    }
+
+    private static Call call(SecurityContext caller, String coordination, String method, UriInfo uri, JsonNode body) {
+        return new Call(caller, Optional.ofNullable(coordination).filter(c -> !c.isBlank()), method,
+                "https://localhost" + uri.getAbsolutePath().getRawPath(), body);
     }
 
     @GET
@@ -74,6 +95,12 @@ public final class TmResource {
             return (node.has("items") ? queries.apply(node, base(node)) : queries.selected(node)).toString();
         }
         Snapshot snapshot = appliance.commands().readable(principal(caller));
+        if (path.endsWith("/stats")) {
+            Optional<ObjectNode> stats = new StatsJson(appliance.dataPlane(), snapshot).get(path);
+            if (stats.isPresent()) {
+                return stats.get().toString();
+            }
+        }
         IcontrolJson json = new IcontrolJson(snapshot, HOST);
         TmTarget target = target(path);
         if (target instanceof TmTarget.Listing listing) {
@@ -101,85 +128,108 @@ public final class TmResource {
 
     @POST
     @Path("{path: .*}")
-    public String post(@PathParam("path") String path, String body, @Context SecurityContext caller) {
-        JsonNode request = Json.parse(body);
+    public String post(@PathParam("path") String path, String body, @Context SecurityContext caller,
+            @HeaderParam(COORDINATION) String coordination, @Context UriInfo uri) {
+        Call call = call(caller, coordination, "POST", uri, Json.parse(body));
         TmTarget target = target(path);
         Snapshot snapshot = appliance.snapshot();
         if (target instanceof TmTarget.Collection collection) {
             ComponentType type = collection.type();
-            String fullPath = IcontrolJson.fullPath(request, type).orElseThrow(() -> new RestError(400,
+            String fullPath = IcontrolJson.fullPath(call.body(), type).orElseThrow(() -> new RestError(400,
                     "Configuration error: the name of the " + type.label() + " is required."));
-            List<Edit> edits = read(() -> IcontrolJson.read(type, request, names(snapshot, type, fullPath)));
-            Snapshot after = execute(caller, new Command.Create(type, fullPath, edits));
-            return new IcontrolJson(after, HOST).write(existing(after, type, fullPath), false).toString();
+            if (SslImports.isImport(type, call.body())) {
+                return imported(call, type, fullPath);
+            }
+            List<Edit> edits = read(() -> IcontrolJson.read(type, call.body(), names(snapshot, type, fullPath)));
+            return run(call, new Command.Create(type, fullPath, edits),
+                    after -> new IcontrolJson(after, HOST).write(existing(after, type, fullPath), false).toString());
         }
         if (target instanceof TmTarget.Subcollection sub) {
-            existing(snapshot, sub.type(), sub.fullPath());
+            if (call.transaction().isEmpty()) {
+                existing(snapshot, sub.type(), sub.fullPath());
+            }
             Edit.ItemEdit item = read(() -> IcontrolJson.readItem(sub.type(), sub.property(), Optional.empty(),
-                    request, names(snapshot, sub.type(), sub.fullPath())));
-            Snapshot after = execute(caller, new Command.Modify(sub.type(), sub.fullPath(), List.of(
-                    new Edit.Collection(sub.property().name(), Edit.Operation.ADD, List.of(item)))));
-            return writeItem(after, sub.type(), sub.fullPath(), sub.property(), item.name());
+                    call.body(), names(snapshot, sub.type(), sub.fullPath())));
+            return run(call, new Command.Modify(sub.type(), sub.fullPath(), List.of(
+                    new Edit.Collection(sub.property().name(), Edit.Operation.ADD, List.of(item)))),
+                    after -> writeItem(after, sub.type(), sub.fullPath(), sub.property(), item.name()));
         }
         throw new RestError(405, "POST is for a collection; /mgmt/tm/" + path + " is not one.");
     }
 
     @PUT
     @Path("{path: .*}")
-    public String put(@PathParam("path") String path, String body, @Context SecurityContext caller) {
-        return change(path, Json.parse(body), caller, true);
+    public String put(@PathParam("path") String path, String body, @Context SecurityContext caller,
+            @HeaderParam(COORDINATION) String coordination, @Context UriInfo uri) {
+        return change(path, call(caller, coordination, "PUT", uri, Json.parse(body)), true);
     }
 
     @PATCH
     @Path("{path: .*}")
-    public String patch(@PathParam("path") String path, String body, @Context SecurityContext caller) {
-        return change(path, Json.parse(body), caller, false);
+    public String patch(@PathParam("path") String path, String body, @Context SecurityContext caller,
+            @HeaderParam(COORDINATION) String coordination, @Context UriInfo uri) {
+        return change(path, call(caller, coordination, "PATCH", uri, Json.parse(body)), false);
     }
 
     @DELETE
     @Path("{path: .*}")
-    public Response delete(@PathParam("path") String path, @Context SecurityContext caller) {
+    public Response delete(@PathParam("path") String path, @Context SecurityContext caller,
+            @HeaderParam(COORDINATION) String coordination, @Context UriInfo uri) {
+        Call call = call(caller, coordination, "DELETE", uri, Json.parse(null));
         TmTarget target = target(path);
         Snapshot snapshot = appliance.snapshot();
+        String answer;
         if (target instanceof TmTarget.Object object) {
-            execute(caller, new Command.Delete(object.type(), object.fullPath()));
+            answer = run(call, new Command.Delete(object.type(), object.fullPath()), after -> "");
         } else if (target instanceof TmTarget.Item item) {
-            existing(snapshot, item.type(), item.fullPath());
+            if (call.transaction().isEmpty()) {
+                existing(snapshot, item.type(), item.fullPath());
+            }
             String name = itemName(item, snapshot);
-            execute(caller, new Command.Modify(item.type(), item.fullPath(), List.of(new Edit.Collection(
-                    item.property().name(), Edit.Operation.DELETE, List.of(new Edit.ItemEdit(name, List.of()))))));
+            answer = run(call, new Command.Modify(item.type(), item.fullPath(), List.of(new Edit.Collection(
+                    item.property().name(), Edit.Operation.DELETE, List.of(new Edit.ItemEdit(name, List.of()))))),
+                    after -> "");
         } else {
             throw new RestError(405, "DELETE is for one object; /mgmt/tm/" + path + " is not one.");
         }
-        return Response.ok().build();
+        return answer.isEmpty() ? Response.ok().build() : Response.ok(answer).build();
     }
 
-    private String change(String path, JsonNode request, SecurityContext caller, boolean replace) {
+    private String change(String path, Call call, boolean replace) {
         TmTarget target = target(path);
         Snapshot snapshot = appliance.snapshot();
+        String method = replace ? "PUT" : "PATCH";
         if (target instanceof TmTarget.Object object) {
             ComponentType type = object.type();
-            existing(snapshot, type, object.fullPath());
-            List<Edit> edits = read(() -> IcontrolJson.read(type, request, names(snapshot, type, object.fullPath())));
+            Optional<ConfigObject> current = snapshot.get(type, object.fullPath());
+            if (call.transaction().isEmpty()) {
+                existing(snapshot, type, object.fullPath());
+            }
+            if (SslImports.isImport(type, call.body())) {
+                return imported(call, type, object.fullPath());
+            }
+            List<Edit> edits = read(() -> IcontrolJson.read(type, call.body(), names(snapshot, type, object.fullPath())));
             Command command = replace ? new Command.Replace(type, object.fullPath(), edits)
                     : new Command.Modify(type, object.fullPath(), edits);
-            Snapshot after = execute(caller, command);
-            return new IcontrolJson(after, HOST).write(existing(after, type, object.fullPath()), false).toString();
+            return run(call, command, after ->
+                    new IcontrolJson(after, HOST).write(existing(after, type, object.fullPath()), false).toString());
         }
         if (target instanceof TmTarget.Item item) {
-            existing(snapshot, item.type(), item.fullPath());
+            if (call.transaction().isEmpty()) {
+                existing(snapshot, item.type(), item.fullPath());
+            }
             String name = itemName(item, snapshot);
             Edit.ItemEdit edit = read(() -> IcontrolJson.readItem(item.type(), item.property(), Optional.of(name),
-                    request, names(snapshot, item.type(), item.fullPath())));
+                    call.body(), names(snapshot, item.type(), item.fullPath())));
             String property = item.property().name();
             List<Edit> edits = replace
                     ? List.of(new Edit.Collection(property, Edit.Operation.DELETE, List.of(edit)),
                             new Edit.Collection(property, Edit.Operation.ADD, List.of(edit)))
                     : List.of(new Edit.Collection(property, Edit.Operation.MODIFY, List.of(edit)));
-            Snapshot after = execute(caller, new Command.Modify(item.type(), item.fullPath(), edits));
-            return writeItem(after, item.type(), item.fullPath(), item.property(), edit.name());
+            return run(call, new Command.Modify(item.type(), item.fullPath(), edits),
+                    after -> writeItem(after, item.type(), item.fullPath(), item.property(), edit.name()));
         }
-        throw new RestError(405, (replace ? "PUT" : "PATCH") + " is for one object; /mgmt/tm/" + path
+        throw new RestError(405, method + " is for one object; /mgmt/tm/" + path
                 + " is not one.");
     }
 
@@ -188,13 +238,40 @@ public final class TmResource {
                 .orElseThrow(() -> ErrorMappers.notRegistered("/mgmt/tm/" + path));
     }
 
-    private Snapshot execute(SecurityContext caller, Command command) {
+    /**
+     * Runs a command now and answers from the configuration after it, or, in a transaction, adds it
+     * there and answers with the transaction's record of it.
+     */
+    private String run(Call call, Command command, Function<Snapshot, String> answer) {
+        if (call.transaction().isPresent()) {
+            return transactions.add(call.principal().user(), call.transaction().get(), call.method(), call.uri(),
+                    call.body(), command).toString();
+        }
         CommandService commands = appliance.commands();
         try {
-            return commands.execute(principal(caller), List.of(command)).snapshot();
+            return answer.apply(commands.execute(call.principal(), List.of(command)).snapshot());
         } catch (ConfigError e) {
             throw RestError.of(e);
         }
+    }
+
+    /**
+     * An ssl-cert or ssl-key import: the material is installed at once (it cannot wait for a
+     * transaction), then any other properties of the request are applied.
+     */
+    private String imported(Call call, ComponentType type, String fullPath) {
+        if (call.transaction().isPresent()) {
+            throw new RestError(400, "Configuration error: importing " + type.label().toLowerCase() + " (" + fullPath
+                    + ") from a sourcePath cannot be part of a transaction.");
+        }
+        JsonNode rest = sslImports.install(call.principal(), type, fullPath, call.body());
+        Snapshot installed = appliance.snapshot();
+        List<Edit> edits = read(() -> IcontrolJson.read(type, rest, names(installed, type, fullPath)));
+        if (edits.isEmpty()) {
+            return new IcontrolJson(installed, HOST).write(existing(installed, type, fullPath), false).toString();
+        }
+        return run(call, new Command.Modify(type, fullPath, edits),
+                after -> new IcontrolJson(after, HOST).write(existing(after, type, fullPath), false).toString());
     }
 
     private static Principal principal(SecurityContext caller) {

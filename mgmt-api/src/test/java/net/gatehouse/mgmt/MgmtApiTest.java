@@ -34,7 +34,7 @@ class MgmtApiTest {
     void start(@TempDir Path dataDir) {
         appliance = Appliance.open(dataDir, clock);
         server = MgmtServer.start(appliance, dataDir, new InetSocketAddress("127.0.0.1", 0), clock);
-        client = MgmtClient.trusting(DeviceCertificate.loadOrCreate(dataDir, clock), server.port());
+        client = MgmtClient.trusting(MgmtClient.deviceCertificate(appliance), server.port());
         admin = client.withBasic("admin", "admin");
     }
 

@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Base64;
 import javax.net.ssl.SSLContext;
@@ -38,11 +39,20 @@ final class MgmtClient {
         this.auth = auth;
     }
 
-    static MgmtClient trusting(DeviceCertificate certificate, int port) {
+    /** The appliance's device certificate, which the management API presents. */
+    static X509Certificate deviceCertificate(net.gatehouse.appliance.Appliance appliance) {
+        try {
+            return appliance.crypto().deviceCertificate();
+        } catch (net.gatehouse.appliance.crypto.KeySlotException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static MgmtClient trusting(X509Certificate certificate, int port) {
         try {
             KeyStore trust = KeyStore.getInstance("PKCS12");
             trust.load(null, null);
-            trust.setCertificateEntry("device", certificate.certificate());
+            trust.setCertificateEntry("device", certificate);
             TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             factory.init(trust);
             SSLContext context = SSLContext.getInstance("TLS");
@@ -90,12 +100,20 @@ final class MgmtClient {
     }
 
     Answer send(String method, String path, String body) {
+        return send(method, path, body == null ? null : body.getBytes(StandardCharsets.UTF_8), "application/json");
+    }
+
+    /** A request with a body of any type and extra headers (name, value, name, value...). */
+    Answer send(String method, String path, byte[] body, String contentType, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
+                        : HttpRequest.BodyPublishers.ofByteArray(body));
         if (body != null) {
-            request.header("Content-Type", "application/json");
+            request.header("Content-Type", contentType);
+        }
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
         }
         if (auth.length == 2) {
             request.header(auth[0], auth[1]);

@@ -33,7 +33,7 @@ class RolesOverRestTest {
         core = CoreFixture.open(dir);
         RoleMatrix.seed(core);
         server = MgmtServer.start(core.appliance(), dir, new InetSocketAddress("127.0.0.1", 0), CoreFixture.CLOCK);
-        client = MgmtClient.trusting(DeviceCertificate.loadOrCreate(dir, CoreFixture.CLOCK), server.port());
+        client = MgmtClient.trusting(MgmtClient.deviceCertificate(core.appliance()), server.port());
     }
 
     @AfterAll

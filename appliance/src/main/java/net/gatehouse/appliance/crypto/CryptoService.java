@@ -269,18 +269,29 @@ public final class CryptoService implements AutoCloseable {
     /** {@code install sys crypto key NAME from-local-file PATH [passphrase P]}: the key goes into a slot. */
     public void installKey(Principal principal, String keyPath, Path source, Optional<char[]> passphrase)
             throws ConfigError {
-        KeySlots.ImportedKey key;
-        try {
-            key = keyFiles.privateKey(read(source, "key"), passphrase);
-        } catch (KeyFiles.KeyFileException e) {
-            throw new ConfigError("01070313", "The key (" + keyPath + ") cannot be installed from " + source + ": "
-                    + e.getMessage() + ".");
-        }
-        importKey(principal, keyPath, key, "file:" + source.toAbsolutePath());
+        installKey(principal, keyPath, source, passphrase, "file:" + source.toAbsolutePath());
     }
 
-    private void importKey(Principal principal, String keyPath, KeySlots.ImportedKey key, String sourcePath)
-            throws ConfigError {
+    /**
+     * Installs a key file into a slot, recording {@code sourcePath} as the object's
+     * {@code source-path} (REST imports name the upload as the client wrote it) and, as BIG-IP does,
+     * the file's {@code SHA1:<size>:<hex>} as its checksum.
+     */
+    public void installKey(Principal principal, String keyPath, Path source, Optional<char[]> passphrase,
+            String sourcePath) throws ConfigError {
+        byte[] bytes = read(source, "key");
+        KeySlots.ImportedKey key;
+        try {
+            key = keyFiles.privateKey(bytes, passphrase);
+        } catch (KeyFiles.KeyFileException e) {
+            throw new ConfigError("01070313", "The key (" + keyPath + ") cannot be installed from " + sourcePath + ": "
+                    + e.getMessage() + ".");
+        }
+        importKey(principal, keyPath, key, sourcePath, Optional.of(checksum(bytes)));
+    }
+
+    private void importKey(Principal principal, String keyPath, KeySlots.ImportedKey key, String sourcePath,
+            Optional<String> fileChecksum) throws ConfigError {
         KeySpec spec = KeyFiles.spec(key.publicKey());
         Batch pending = new Batch();
         pending.key(keyPath, spec, "none", "pending", Optional.of(sourcePath));
@@ -294,7 +305,7 @@ public final class CryptoService implements AutoCloseable {
             }
             writeMaterial(file(keyCachePath(keyPath)), handle(slot));
             Batch batch = new Batch();
-            batch.key(keyPath, spec, "none", keyChecksum(slot), Optional.of(sourcePath));
+            batch.key(keyPath, spec, "none", fileChecksum.orElseGet(() -> keyChecksum(slot)), Optional.of(sourcePath));
             commands.execute(principal, batch.commands);
             rollback.clear();
         } catch (KeySlotException | IOException e) {
@@ -306,19 +317,25 @@ public final class CryptoService implements AutoCloseable {
 
     /** {@code install sys crypto cert NAME from-local-file PATH}: a certificate or bundle, leaf first. */
     public void installCertificate(Principal principal, String certPath, Path source) throws ConfigError {
+        installCertificate(principal, certPath, source, "file:" + source.toAbsolutePath());
+    }
+
+    /** Installs a certificate file as uploaded, recording {@code sourcePath} as its {@code source-path}. */
+    public void installCertificate(Principal principal, String certPath, Path source, String sourcePath)
+            throws ConfigError {
         byte[] bytes = read(source, "certificate");
         List<X509Certificate> chain;
         try {
             chain = keyFiles.certificates(bytes, Optional.empty());
         } catch (KeyFiles.KeyFileException e) {
-            throw new ConfigError("01070313", "The certificate (" + certPath + ") cannot be installed from " + source
+            throw new ConfigError("01070313", "The certificate (" + certPath + ") cannot be installed from " + sourcePath
                     + ": " + e.getMessage() + ".");
         }
-        installCertificate(principal, certPath, chain, "file:" + source.toAbsolutePath());
+        installCertificate(principal, certPath, chain, sourcePath, Optional.of(bytes));
     }
 
     private void installCertificate(Principal principal, String certPath, List<X509Certificate> chain,
-            String sourcePath) throws ConfigError {
+            String sourcePath, Optional<byte[]> asUploaded) throws ConfigError {
         CertificateRequest described = new CertificateRequest(CertificateInfo.subjectOf(chain.get(0)),
                 CertificateInfo.lifetimeDays(chain.get(0)));
         Batch pending = new Batch();
@@ -327,7 +344,7 @@ public final class CryptoService implements AutoCloseable {
         Path target = file(certCachePath(certPath));
         Rollback rollback = new Rollback();
         try {
-            byte[] bytes = pem(chain);
+            byte[] bytes = asUploaded.isPresent() ? asUploaded.get() : pem(chain);
             rollback.restore(target);
             writeMaterial(target, bytes);
             Batch batch = new Batch();
@@ -357,8 +374,8 @@ public final class CryptoService implements AutoCloseable {
         if (bundle.chain().isEmpty()) {
             throw new ConfigError("01070313", "The PKCS#12 file " + source + " holds no certificate.");
         }
-        importKey(principal, path, key, "file:" + source.toAbsolutePath());
-        installCertificate(principal, path, bundle.chain(), "file:" + source.toAbsolutePath());
+        importKey(principal, path, key, "file:" + source.toAbsolutePath(), Optional.empty());
+        installCertificate(principal, path, bundle.chain(), "file:" + source.toAbsolutePath(), Optional.empty());
     }
 
     // ---------------------------------------------------------------- material lookups

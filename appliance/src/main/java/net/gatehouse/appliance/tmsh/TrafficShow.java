@@ -14,6 +14,8 @@ import net.gatehouse.appliance.dataplane.Reports;
 import net.gatehouse.appliance.dataplane.ResetCause;
 import net.gatehouse.appliance.dataplane.stats.TrafficStats;
 import net.gatehouse.appliance.schema.Paths;
+import net.gatehouse.appliance.stats.Statistic;
+import net.gatehouse.appliance.stats.Statistics;
 
 /**
  * tmsh {@code show ltm virtual|pool|node} and {@code show sys connection} in BIG-IP's layout
@@ -49,16 +51,15 @@ final class TrafficShow {
         Reports.Virtual virtual = report.get();
         StringBuilder out = title("Ltm::Virtual Server: " + name(virtual.fullPath()));
         status(out, "  ", virtual.status(), 16);
-        field(out, "  ", "CMP", "enabled", 16);
-        field(out, "  ", "CMP Mode", "all-cpus", 16);
-        field(out, "  ", "Destination", virtual.destination(), 16);
+        for (Statistic<Reports.Virtual> field : Statistics.VIRTUAL_FIELDS) {
+            field(out, "  ", field.label(), String.valueOf(field.value(virtual)), 16);
+        }
         out.append('\n');
-        out.append(String.format("%-36s%10s%11s%9s%n", "Traffic", "ClientSide", "Ephemeral", "General"));
-        TrafficStats s = virtual.clientSide();
-        long[] values = {s.bitsIn(), s.bitsOut(), s.packetsIn(), s.packetsOut(), s.currentConnections(),
-            s.maximumConnections(), s.totalConnections()};
-        for (int i = 0; i < ROWS.length; i++) {
-            out.append(String.format("  %-34s%10s%11s%9s%n", ROWS[i], number(values[i]), number(0), "-"));
+        out.append(String.format("%-36s%10s%11s%9s%n", "Traffic", Statistics.Side.CLIENTSIDE.label(),
+                Statistics.Side.EPHEMERAL.label(), "General"));
+        for (Statistic<TrafficStats> row : Statistics.TRAFFIC) {
+            out.append(String.format("  %-34s%10s%11s%9s%n", row.label(), number(row.value(virtual.clientSide())),
+                    number(row.value(TrafficStats.NONE)), "-"));
         }
         return out.append('\n').toString();
     }
@@ -71,9 +72,9 @@ final class TrafficShow {
         Reports.Pool pool = report.get();
         StringBuilder out = title("Ltm::Pool: " + name(pool.fullPath()));
         status(out, "  ", pool.status(), 12);
-        field(out, "  ", "Minimum Active Members", String.valueOf(pool.minActiveMembers()), 22);
-        field(out, "  ", "Current Active Members", String.valueOf(pool.activeMembers()), 22);
-        field(out, "  ", "Total Members", String.valueOf(pool.totalMembers()), 22);
+        for (Statistic<Reports.Pool> field : Statistics.POOL_FIELDS) {
+            field(out, "  ", field.label(), String.valueOf(field.value(pool)), 22);
+        }
         out.append('\n');
         traffic(out, "", pool.serverSide());
         if (members) {
@@ -137,15 +138,10 @@ final class TrafficShow {
         return out.toString();
     }
 
-    private static final String[] ROWS = {"Bits In", "Bits Out", "Packets In", "Packets Out", "Current Connections",
-        "Maximum Connections", "Total Connections"};
-
     private void traffic(StringBuilder out, String prefix, TrafficStats s) {
-        out.append(prefix).append(String.format("%-26s%10s%n", "Traffic", "ServerSide"));
-        long[] values = {s.bitsIn(), s.bitsOut(), s.packetsIn(), s.packetsOut(), s.currentConnections(),
-            s.maximumConnections(), s.totalConnections()};
-        for (int i = 0; i < ROWS.length; i++) {
-            out.append(prefix).append(String.format("  %-24s%10s%n", ROWS[i], number(values[i])));
+        out.append(prefix).append(String.format("%-26s%10s%n", "Traffic", Statistics.Side.SERVERSIDE.label()));
+        for (Statistic<TrafficStats> row : Statistics.TRAFFIC) {
+            out.append(prefix).append(String.format("  %-24s%10s%n", row.label(), number(row.value(s))));
         }
     }
 
@@ -156,9 +152,9 @@ final class TrafficShow {
 
     private static void status(StringBuilder out, String indent, Reports.Status status, int width) {
         out.append(indent.substring(0, indent.length() - 2)).append("Status\n");
-        field(out, indent, "Availability", status.availability(), width);
-        field(out, indent, "State", status.state(), width);
-        field(out, indent, "Reason", status.reason(), width);
+        for (Statistic<Reports.Status> field : Statistics.STATUS) {
+            field(out, indent, field.label(), String.valueOf(field.value(status)), width);
+        }
     }
 
     private static void field(StringBuilder out, String indent, String label, String value, int width) {
@@ -172,7 +168,8 @@ final class TrafficShow {
     }
 
     /** tmsh's scaled numbers: 999, 1.0K, 37.3K, 52.0M; exact with {@code raw}. */
-    String number(long value) {
+    String number(Object counter) {
+        long value = (Long) counter;
         if (raw || value < 1000) {
             return String.valueOf(value);
         }

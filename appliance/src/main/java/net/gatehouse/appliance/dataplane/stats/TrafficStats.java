@@ -8,4 +8,7 @@ package net.gatehouse.appliance.dataplane.stats;
  */
 public record TrafficStats(long bitsIn, long bitsOut, long packetsIn, long packetsOut, long currentConnections,
         long maximumConnections, long totalConnections) {
+
+    /** No traffic at all. */
+    public static final TrafficStats NONE = new TrafficStats(0, 0, 0, 0, 0, 0, 0);
 }

@@ -212,7 +212,7 @@ public final class LtmCore {
                         inert(text("per-flow-request-access-policy", "none")),
                         bodiedRefs("persist", Family.PERSISTENCE,
                                 yesNo("default", "yes").restName("tmDefault").with(Trait.ALWAYS_LISTED)),
-                        inert(refs("policies", Family.POLICY, false)),
+                        inert(subcollection("policies", new ItemNaming.Ref(Family.POLICY))),
                         ref("pool", Family.POOL, "none", "none"),
                         subcollection("profiles", new ItemNaming.Ref(Family.PROFILE),
                                 choice("context", "all", "all", "clientside", "serverside")),

@@ -1,0 +1,106 @@
+package net.gatehouse.mgmt;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+import java.lang.management.ManagementFactory;
+import java.util.Locale;
+import java.util.Optional;
+import net.gatehouse.appliance.Appliance;
+import net.gatehouse.appliance.command.Principal;
+import net.gatehouse.appliance.syntax.IcontrolJson;
+import net.gatehouse.appliance.tmsh.TmshError;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code /mgmt/tm/util/bash} runs tmsh commands ({@code -c 'tmsh -c "cmd; cmd"'}) in Gatehouse's own
+ * tmsh, as the caller, and answers what tmsh printed as {@code commandResult} (a tmsh error too, as
+ * BIG-IP's bash would print it); anything else is refused, there being no system shell, except the
+ * two read-only facts F5's clients {@code cat} ({@code /VERSION}, {@code /proc/uptime}).
+ * {@code /mgmt/tm/util/unix-rm} removes a file from the upload folder and nowhere else.
+ */
+@Path("/mgmt/tm/util")
+@Produces(MediaType.APPLICATION_JSON)
+public final class UtilResource {
+
+    private static final Logger LOG = LoggerFactory.getLogger(UtilResource.class);
+
+    private final Appliance appliance;
+    private final Uploads uploads;
+
+    UtilResource(Appliance appliance, Uploads uploads) {
+        this.appliance = appliance;
+        this.uploads = uploads;
+    }
+
+    @POST
+    @Path("bash")
+    public String bash(String body, @Context SecurityContext caller) {
+        JsonNode request = run(body, "bash");
+        String args = request.path("utilCmdArgs").asText("");
+        Optional<String> fact = fact(args);
+        if (fact.isPresent()) {
+            return answer("bash", request, fact.get());
+        }
+        String line = BashCommand.tmshLine(args).orElseThrow(() -> new RestError(400, "util/bash on this appliance"
+                + " runs only tmsh (-c 'tmsh -c \"command; command\"'); refused: " + args));
+        Principal principal = new Principal(caller.getUserPrincipal().getName(), Principal.Origin.REST);
+        String output;
+        try {
+            output = appliance.tmsh(principal).execute(line);
+        } catch (TmshError e) {
+            LOG.info("util/bash for {}: tmsh refused \"{}\": {}", principal.user(), line, e.getMessage());
+            output = e.getMessage() + "\n";
+        }
+        return answer("bash", request, output);
+    }
+
+    /**
+     * The two files F5's clients {@code cat} for facts ({@code bigip_device_info}): {@code /VERSION}
+     * and {@code /proc/uptime}, answered from the appliance itself (its version, its process uptime).
+     */
+    private static Optional<String> fact(String args) {
+        return switch (args.strip()) {
+            case "-c \"cat /VERSION\"", "-c 'cat /VERSION'" -> Optional.of(SystemInfo.versionFile());
+            case "-c \"cat /proc/uptime\"", "-c 'cat /proc/uptime'" -> Optional.of(String.format(Locale.ROOT,
+                    "%.2f 0.00%n", ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0));
+            default -> Optional.empty();
+        };
+    }
+
+    @POST
+    @Path("unix-rm")
+    public String unixRm(String body) {
+        JsonNode request = run(body, "unix-rm");
+        String path = request.path("utilCmdArgs").asText("").strip();
+        String output = uploads.remove(path) ? "" : "rm: cannot remove '" + path + "': No such file or directory\n";
+        return answer("unix-rm", request, output);
+    }
+
+    private static JsonNode run(String body, String utility) {
+        JsonNode request = Json.parse(body);
+        if (!request.path("command").asText("").equals("run")) {
+            throw new RestError(400, "util/" + utility + " takes \"command\": \"run\".");
+        }
+        return request;
+    }
+
+    private static String answer(String utility, JsonNode request, String output) {
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        node.put("kind", "tm:util:" + utility + ":runstate");
+        node.put("command", "run");
+        node.put("utilCmdArgs", request.path("utilCmdArgs").asText(""));
+        if (!output.isEmpty()) {
+            node.put("commandResult", output);
+        }
+        node.put("selfLink", "https://localhost/mgmt/tm/util/" + utility + "?ver=" + IcontrolJson.VERSION);
+        return node.toString();
+    }
+}
