@@ -8,6 +8,7 @@ import net.gatehouse.appliance.command.Principal;
 import net.gatehouse.appliance.config.BodyCodec;
 import net.gatehouse.appliance.config.ConfigObject;
 import net.gatehouse.appliance.config.Snapshot;
+import net.gatehouse.appliance.health.MonitorEngine;
 import net.gatehouse.appliance.schema.ComponentType;
 import net.gatehouse.appliance.schema.Schema;
 import net.gatehouse.appliance.store.ConfigStore;
@@ -23,13 +24,17 @@ import org.slf4j.LoggerFactory;
 public final class Appliance implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Appliance.class);
+    /** Event loops for health probes. */
+    private static final int MONITOR_THREADS = Math.min(2, Runtime.getRuntime().availableProcessors());
 
     private final ConfigStore store;
     private final CommandService commands;
+    private final MonitorEngine health;
 
-    private Appliance(ConfigStore store, CommandService commands) {
+    private Appliance(ConfigStore store, CommandService commands, MonitorEngine health) {
         this.store = store;
         this.commands = commands;
+        this.health = health;
     }
 
     /** Opens the appliance whose data lives in {@code dataDirectory}, creating it on first boot. */
@@ -42,7 +47,9 @@ public final class Appliance implements AutoCloseable {
         try {
             Snapshot running = load(schema, store);
             LOG.info("Loaded the running configuration at generation {}", running.generation());
-            return new Appliance(store, new CommandService(running, store, Authorizer.administratorsOnly(), clock));
+            CommandService commands = new CommandService(running, store, Authorizer.administratorsOnly(), clock);
+            MonitorEngine health = MonitorEngine.start(running, MONITOR_THREADS, clock).following(commands);
+            return new Appliance(store, commands, health);
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -82,8 +89,14 @@ public final class Appliance implements AutoCloseable {
         return store;
     }
 
+    /** The health monitors: the {@code HealthView} the data plane reads and the inband reports it makes. */
+    public MonitorEngine health() {
+        return health;
+    }
+
     @Override
     public void close() {
+        health.close();
         store.close();
     }
 }

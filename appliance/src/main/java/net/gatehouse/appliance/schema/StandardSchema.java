@@ -3,6 +3,7 @@ package net.gatehouse.appliance.schema;
 import java.util.ArrayList;
 import java.util.List;
 import net.gatehouse.appliance.schema.components.LtmCore;
+import net.gatehouse.appliance.schema.components.LtmDefaultNodeMonitor;
 import net.gatehouse.appliance.schema.components.LtmMonitors;
 import net.gatehouse.appliance.schema.components.LtmPersistence;
 import net.gatehouse.appliance.schema.components.LtmProfiles;
@@ -21,6 +22,7 @@ final class StandardSchema {
         types.addAll(SysCore.all());
         types.addAll(LtmCore.all());
         types.addAll(LtmMonitors.all());
+        types.addAll(LtmDefaultNodeMonitor.all());
         types.addAll(LtmProfiles.all());
         types.addAll(LtmPersistence.all());
         return Schema.of(types);
