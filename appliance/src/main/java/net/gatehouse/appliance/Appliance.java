@@ -2,13 +2,16 @@ package net.gatehouse.appliance;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 import net.gatehouse.appliance.command.Authorizer;
 import net.gatehouse.appliance.command.CommandService;
 import net.gatehouse.appliance.command.Principal;
 import net.gatehouse.appliance.config.BodyCodec;
 import net.gatehouse.appliance.config.ConfigObject;
 import net.gatehouse.appliance.config.Snapshot;
+import net.gatehouse.appliance.health.InbandReports;
 import net.gatehouse.appliance.health.MonitorEngine;
+import net.gatehouse.appliance.runtime.HealthView;
 import net.gatehouse.appliance.schema.ComponentType;
 import net.gatehouse.appliance.schema.Schema;
 import net.gatehouse.appliance.store.ConfigStore;
@@ -29,12 +32,12 @@ public final class Appliance implements AutoCloseable {
 
     private final ConfigStore store;
     private final CommandService commands;
-    private final MonitorEngine health;
+    private final Optional<MonitorEngine> monitors;
 
-    private Appliance(ConfigStore store, CommandService commands, MonitorEngine health) {
+    private Appliance(ConfigStore store, CommandService commands, Optional<MonitorEngine> monitors) {
         this.store = store;
         this.commands = commands;
-        this.health = health;
+        this.monitors = monitors;
     }
 
     /** Opens the appliance whose data lives in {@code dataDirectory}, creating it on first boot. */
@@ -43,13 +46,23 @@ public final class Appliance implements AutoCloseable {
     }
 
     public static Appliance open(Path dataDirectory, Clock clock, Schema schema) {
+        return open(dataDirectory, clock, schema, true);
+    }
+
+    /**
+     * Opens the appliance; {@code monitoring} false runs no health monitors (every member and node is
+     * unchecked), for tests of configuration alone.
+     */
+    public static Appliance open(Path dataDirectory, Clock clock, Schema schema, boolean monitoring) {
         ConfigStore store = H2ConfigStore.open(dataDirectory);
         try {
             Snapshot running = load(schema, store);
             LOG.info("Loaded the running configuration at generation {}", running.generation());
             CommandService commands = new CommandService(running, store, Authorizer.administratorsOnly(), clock);
-            MonitorEngine health = MonitorEngine.start(running, MONITOR_THREADS, clock).following(commands);
-            return new Appliance(store, commands, health);
+            Optional<MonitorEngine> monitors = monitoring
+                    ? Optional.of(MonitorEngine.start(running, MONITOR_THREADS, clock).following(commands))
+                    : Optional.empty();
+            return new Appliance(store, commands, monitors);
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -82,21 +95,31 @@ public final class Appliance implements AutoCloseable {
 
     /** A tmsh session for a principal, starting in {@code /Common}. */
     public TmshSession tmsh(Principal principal) {
-        return new TmshSession(commands, principal);
+        return new TmshSession(commands, principal, health());
     }
 
     public ConfigStore store() {
         return store;
     }
 
-    /** The health monitors: the {@code HealthView} the data plane reads and the inband reports it makes. */
-    public MonitorEngine health() {
-        return health;
+    /** What the health monitors say, for the data plane and the renderers; all unchecked without monitoring. */
+    public HealthView health() {
+        return monitors.<HealthView>map(m -> m).orElse(HealthView.unchecked());
+    }
+
+    /** Where the data plane reports real connections' failures and response times (the inband monitor). */
+    public InbandReports inbandReports() {
+        return monitors.<InbandReports>map(m -> m).orElse(InbandReports.ignored());
+    }
+
+    /** The monitor engine, when monitoring runs: transitions, counts, probe lag. */
+    public Optional<MonitorEngine> monitors() {
+        return monitors;
     }
 
     @Override
     public void close() {
-        health.close();
+        monitors.ifPresent(MonitorEngine::close);
         store.close();
     }
 }

@@ -12,6 +12,7 @@ import net.gatehouse.appliance.config.ConfigError;
 import net.gatehouse.appliance.config.ConfigObject;
 import net.gatehouse.appliance.config.Edit;
 import net.gatehouse.appliance.config.Snapshot;
+import net.gatehouse.appliance.runtime.HealthView;
 import net.gatehouse.appliance.schema.ComponentType;
 import net.gatehouse.appliance.schema.Paths;
 import net.gatehouse.appliance.syntax.BodyParser;
@@ -29,11 +30,18 @@ public final class TmshSession {
 
     private final CommandService commands;
     private final Principal principal;
+    private final HealthView health;
     private String folder = Paths.COMMON;
 
     public TmshSession(CommandService commands, Principal principal) {
+        this(commands, principal, HealthView.unchecked());
+    }
+
+    /** A session whose {@code list} shows member and node {@code state} as the monitors say. */
+    public TmshSession(CommandService commands, Principal principal, HealthView health) {
         this.commands = commands;
         this.principal = principal;
+        this.health = health;
     }
 
     public String folder() {
@@ -161,7 +169,7 @@ public final class TmshSession {
         }
         StanzaWriter writer = new StanzaWriter(snapshot,
                 options.contains("all-properties") ? StanzaWriter.Mode.ALL_PROPERTIES : StanzaWriter.Mode.LIST,
-                folder);
+                folder, health);
         List<ConfigObject> shown = selected(snapshot, rest);
         StringBuilder out = new StringBuilder();
         for (ConfigObject object : shown) {
