@@ -369,6 +369,9 @@ public final class MonitorEngine implements HealthView, InbandReports, AutoClose
 
     /** Re-evaluates only what the instance's owner affects: a member and its pool, or a node, its members and their pools. */
     private synchronized void instanceChanged(MonitorInstance instance, MonitorStatus from, MonitorStatus to) {
+        if (closed) {
+            return;
+        }
         Compiled current = compiled;
         long now = ticker.getAsLong();
         String owner = instance.owner();
@@ -507,11 +510,14 @@ public final class MonitorEngine implements HealthView, InbandReports, AutoClose
         }
     }
 
+    /** Stops every monitor; waits for its own event loops outside the engine's lock, which they may want. */
     @Override
-    public synchronized void close() {
-        closed = true;
-        compiled.instances().values().forEach(MonitorInstance::close);
-        compiled = Compiled.EMPTY;
+    public void close() {
+        synchronized (this) {
+            closed = true;
+            compiled.instances().values().forEach(MonitorInstance::close);
+            compiled = Compiled.EMPTY;
+        }
         blocking.shutdownNow();
         if (ownsGroup) {
             group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();

@@ -2,7 +2,6 @@ package net.gatehouse.appliance.health;
 
 import java.util.StringJoiner;
 import java.util.concurrent.TimeUnit;
-import net.gatehouse.appliance.runtime.Availability;
 import net.gatehouse.appliance.runtime.HealthStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,7 +47,7 @@ final class Transitions {
         if (status.reason().equals(Reasons.FORCED_DOWN)) {
             return "forced down";
         }
-        if (!status.enabled() && status.availability() == Availability.AVAILABLE) {
+        if (!status.enabled()) {
             return status.reason().endsWith("monitor disabled") ? "disabled" : "user disabled";
         }
         return status.availability().memberState();
