@@ -55,6 +55,8 @@ public final class MonitorEngine implements HealthView, InbandReports, AutoClose
     private final Map<String, Evaluated> lastMembers = new ConcurrentHashMap<>();
     private final Map<String, Evaluated> lastNodes = new ConcurrentHashMap<>();
     private final Map<String, Boolean> lastPoolsAvailable = new ConcurrentHashMap<>();
+    /** Available members per pool, as last published; changed only under the engine's lock. */
+    private final Map<String, Integer> availableMembers = new HashMap<>();
     private final Map<String, Counts> counts = new ConcurrentHashMap<>();
     private final List<Consumer<MemberTransition>> listeners = new CopyOnWriteArrayList<>();
     private volatile Compiled compiled = Compiled.EMPTY;
@@ -405,6 +407,13 @@ public final class MonitorEngine implements HealthView, InbandReports, AutoClose
         current.members().values().forEach(member -> reevaluateMember(member, now));
         lastMembers.keySet().retainAll(current.members().keySet());
         lastNodes.keySet().retainAll(current.nodes().keySet());
+        availableMembers.clear();
+        for (Monitored member : current.members().values()) {
+            Evaluated last = lastMembers.get(memberKey(member.poolPath(), member.path()));
+            if (last != null && last.status().availability() == Availability.AVAILABLE) {
+                availableMembers.merge(member.poolPath(), 1, Integer::sum);
+            }
+        }
         current.membersOfPool().keySet().forEach(this::reevaluatePool);
         lastPoolsAvailable.keySet().retainAll(current.membersOfPool().keySet());
     }
@@ -431,6 +440,11 @@ public final class MonitorEngine implements HealthView, InbandReports, AutoClose
             return;
         }
         lastMembers.put(key, new Evaluated(status, now));
+        boolean wasAvailable = last != null && last.status().availability() == Availability.AVAILABLE;
+        boolean available = status.availability() == Availability.AVAILABLE;
+        if (wasAvailable != available) {
+            availableMembers.merge(member.poolPath(), available ? 1 : -1, Integer::sum);
+        }
         if (last == null || (last.status().availability() == status.availability()
                 && last.status().enabled() == status.enabled())) {
             return;
@@ -448,8 +462,9 @@ public final class MonitorEngine implements HealthView, InbandReports, AutoClose
         }
     }
 
+    /** Logs when a pool gains its first available member or loses its last one (counted, not recomputed). */
     private void reevaluatePool(String pool) {
-        boolean available = poolStatus(pool).availability() == Availability.AVAILABLE;
+        boolean available = availableMembers.getOrDefault(pool, 0) > 0;
         Boolean was = lastPoolsAvailable.put(pool, available);
         if (was != null && was != available) {
             Transitions.logPool(pool, available);

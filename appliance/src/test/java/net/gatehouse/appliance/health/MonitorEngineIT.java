@@ -295,4 +295,48 @@ class MonitorEngineIT {
             assertThat(core.tmsh("list ltm pool plain")).doesNotContain("state");
         }
     }
+
+    @Test
+    void underLoadAKilledMemberGetsNoNewRequestsOnceItIsMarkedDown() throws Exception {
+        try (Backend a = Backend.start("a"); Backend b = Backend.start("b")) {
+            core.tmsh("create ltm pool web members add { " + a.member() + " " + b.member() + " } monitor fast_http");
+            awaitMember("web", a, Availability.AVAILABLE);
+            awaitMember("web", b, Availability.AVAILABLE);
+            java.util.List<Backend> members = java.util.List.of(a, b);
+            int sentToBAfterDown = 0;
+            int served = 0;
+            long downAt = -1;
+            long end = System.nanoTime() + DEADLINE.toNanos() + Duration.ofSeconds(2).toNanos();
+            for (int i = 0; System.nanoTime() - end < 0 && i < 100_000; i++) {
+                if (i == 20) {
+                    b.stop();
+                }
+                if (downAt < 0 && member("web", b).availability() == Availability.OFFLINE) {
+                    downAt = System.nanoTime();
+                }
+                Backend chosen = members.get(i % 2);
+                if (!member("web", chosen).takesNewConnections()) {
+                    chosen = members.get((i + 1) % 2);
+                }
+                if (downAt >= 0 && chosen == b) {
+                    sentToBAfterDown++;
+                }
+                try (Socket socket = new Socket()) {
+                    socket.connect(new InetSocketAddress("127.0.0.1", chosen.port()), 1000);
+                    socket.getOutputStream().write("GET / HTTP/1.0\r\n\r\n".getBytes());
+                    if (socket.getInputStream().read() >= 0) {
+                        served++;
+                    }
+                } catch (IOException refused) {
+                    assertThat(downAt).as("only a member not yet marked down refuses").isNegative();
+                }
+                if (downAt >= 0 && System.nanoTime() - downAt > Duration.ofSeconds(1).toNanos()) {
+                    break;
+                }
+            }
+            assertThat(downAt).as("b marked down under load").isPositive();
+            assertThat(sentToBAfterDown).isZero();
+            assertThat(served).isGreaterThan(20);
+        }
+    }
 }
