@@ -54,7 +54,7 @@ public final class LtmMonitors {
                 enabled("manual-resume", "disabled"),
                 number("time-until-up", 0, 86400, 0).with(Trait.ALWAYS_LISTED),
                 number("timeout", 1, 86400, 16).with(Trait.ALWAYS_LISTED),
-                enabled("transparent", "disabled"),
+                inert(enabled("transparent", "disabled")),
                 number("up-interval", 0, 86400, 0));
     }
 
@@ -64,7 +64,7 @@ public final class LtmMonitors {
                 inert(number("ip-dscp", 0, 63, 0)).with(Trait.ALWAYS_LISTED),
                 text("recv", "none").with(Trait.ALWAYS_LISTED),
                 text("recv-disable", "none").with(Trait.ALWAYS_LISTED),
-                enabled("reverse", "disabled"),
+                inert(enabled("reverse", "disabled")),
                 text("send", send).with(Trait.ALWAYS_LISTED));
     }
 
