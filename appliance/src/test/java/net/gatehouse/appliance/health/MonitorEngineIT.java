@@ -339,4 +339,76 @@ class MonitorEngineIT {
             assertThat(served).isGreaterThan(20);
         }
     }
+
+    @Test
+    @SuppressWarnings("deprecation")
+    void httpsSendsSniFromTheHostHeaderAndTheClientCertificate() throws Exception {
+        io.netty.handler.ssl.util.SelfSignedCertificate client =
+                new io.netty.handler.ssl.util.SelfSignedCertificate("monitor.client");
+        try (TlsBackend tls = new TlsBackend()) {
+            core.tmsh("create ltm monitor https tls defaults-from https interval 1 timeout 3"
+                    + " send \"GET / HTTP/1.1\\r\\nHost: app.example\\r\\n\\r\\n\" recv \"secure hello\""
+                    + " cert " + client.certificate() + " key " + client.privateKey());
+            core.tmsh("create ltm pool secure members add { " + tls.member() + " } monitor tls");
+            await("https member up", DEADLINE, () -> health.memberStatus("/Common/secure",
+                    "/Common/" + tls.member()).availability() == Availability.AVAILABLE);
+            assertThat(tls.lastSni()).isEqualTo("app.example");
+            assertThat(tls.lastClientSubject()).contains("CN=monitor.client");
+        } finally {
+            client.delete();
+        }
+    }
+
+    @Test
+    void udpMonitorNeedsTheAnswerAndTcpHalfOpenNeedsTheListener() throws Exception {
+        try (java.net.DatagramSocket echo = new java.net.DatagramSocket(0, java.net.InetAddress.getLoopbackAddress());
+                Backend web = Backend.start("web")) {
+            Thread responder = new Thread(() -> {
+                byte[] buffer = new byte[512];
+                while (!echo.isClosed()) {
+                    try {
+                        java.net.DatagramPacket packet = new java.net.DatagramPacket(buffer, buffer.length);
+                        echo.receive(packet);
+                        byte[] pong = "pong".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+                        echo.send(new java.net.DatagramPacket(pong, pong.length, packet.getSocketAddress()));
+                    } catch (IOException closed) {
+                        return;
+                    }
+                }
+            }, "udp-echo");
+            responder.setDaemon(true);
+            responder.start();
+            String udpMember = "127.0.0.1:" + echo.getLocalPort();
+            core.tmsh("create ltm monitor udp dns_like defaults-from udp interval 1 timeout 3 send ping recv pong");
+            core.tmsh("create ltm monitor tcp-half-open half defaults-from tcp_half_open interval 1 timeout 3");
+            core.tmsh("create ltm pool udp_pool members add { " + udpMember + " } monitor dns_like");
+            core.tmsh("create ltm pool half members add { " + web.member() + " } monitor half");
+            await("udp member up", DEADLINE, () -> health.member("/Common/udp_pool", "/Common/" + udpMember)
+                    == Availability.AVAILABLE);
+            awaitMember("half", web, Availability.AVAILABLE);
+
+            echo.close();
+            web.stop();
+            await("udp member down", DEADLINE, () -> health.member("/Common/udp_pool", "/Common/" + udpMember)
+                    == Availability.OFFLINE);
+            awaitMember("half", web, Availability.OFFLINE);
+        }
+    }
+
+    @Test
+    void transitionsTellTheDataPlaneThePoolsServiceDownAction() throws IOException {
+        try (Backend web = Backend.start("web")) {
+            java.util.List<MemberTransition> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+            core.appliance().monitors().orElseThrow().onTransition(seen::add);
+            core.tmsh("create ltm pool web service-down-action reset members add { " + web.member() + " }"
+                    + " monitor fast_http");
+            awaitMember("web", web, Availability.AVAILABLE);
+            web.stop();
+            awaitMember("web", web, Availability.OFFLINE);
+            await("the down transition", DEADLINE, () -> seen.stream().anyMatch(MemberTransition::wentDown));
+            MemberTransition down = seen.stream().filter(MemberTransition::wentDown).findFirst().orElseThrow();
+            assertThat(down.serviceDownAction()).isEqualTo("reset");
+            assertThat(down.memberPath()).isEqualTo("/Common/" + web.member());
+        }
+    }
 }
