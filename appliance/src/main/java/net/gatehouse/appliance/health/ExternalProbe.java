@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
  * {@code external}: runs the {@code run} program as BIG-IP does — arguments: the member's address
  * (IPv4 written IPv6-mapped, {@code ::ffff:10.0.0.1}), its port, then {@code args}; environment:
  * {@code NODE_IP}, {@code NODE_PORT}, {@code MON_TMPL_NAME} and the {@code user-defined} variables.
- * Anything on standard output means up. The program is killed at the probe's deadline; only the
- * first {@value #OUTPUT_LIMIT} bytes of its output are read.
+ * Anything on standard output means up. The program and its children are killed at the probe's
+ * deadline; only the first {@value #OUTPUT_LIMIT} bytes of its output are read.
  */
 final class ExternalProbe implements Probe {
 
@@ -85,7 +85,10 @@ final class ExternalProbe implements Probe {
             result.complete(ProbeResult.failure("Unable to run " + program + ": " + e.getMessage()));
             return;
         }
-        result.whenComplete((r, e) -> process.destroyForcibly());
+        result.whenComplete((r, e) -> {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        });
         process.onExit().whenCompleteAsync((p, e) -> {
             try {
                 result.complete(hasOutput(output) ? ProbeResult.success()

@@ -11,7 +11,7 @@ public interface InbandReports {
     /** A connection to the member failed: refused, reset before an answer, or timed out. */
     void connectionFailed(String poolPath, String memberPath);
 
-    /** The member answered, after {@code responseTime} (slower than the monitor's response-time counts as a failure). */
+    /** The member answered after {@code responseTime}; slower than the monitor's response-time is a failure. */
     void responseReceived(String poolPath, String memberPath, Duration responseTime);
 
     /** Reports that go nowhere, for a data plane running without a monitor engine. */

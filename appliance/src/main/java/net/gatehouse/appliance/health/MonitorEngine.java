@@ -246,7 +246,7 @@ public final class MonitorEngine implements HealthView, InbandReports, AutoClose
         }
     }
 
-    /** A member or node an administrator re-enabled (or brought back from forced down) releases a manual-resume hold. */
+    /** A member or node an administrator re-enabled (or brought back up from forced down) is resumed. */
     private static void resumeReEnabled(Compiled before, Compiled now) {
         for (Map.Entry<String, Monitored> entry : now.members().entrySet()) {
             resumeIfReEnabled(before.members().get(entry.getKey()), entry.getValue());
@@ -350,7 +350,7 @@ public final class MonitorEngine implements HealthView, InbandReports, AutoClose
         };
     }
 
-    /** BIG-IP's reason for a monitor verdict: {@code /Common/http: Unable to connect @2026/11/29 08:00:00. } per monitor. */
+    /** BIG-IP's reason, per monitor: {@code /Common/http: Unable to connect @2026/11/29 08:00:00. }. */
     private static String monitorReasons(Monitored target, boolean down) {
         StringBuilder reason = new StringBuilder();
         for (MonitorInstance instance : target.instances()) {
@@ -369,7 +369,7 @@ public final class MonitorEngine implements HealthView, InbandReports, AutoClose
 
     // ---------------------------------------------------------------- transitions
 
-    /** Re-evaluates only what the instance's owner affects: a member and its pool, or a node, its members and their pools. */
+    /** Re-evaluates what the instance's owner affects: a member and its pool, or a node, its members, their pools. */
     private synchronized void instanceChanged(MonitorInstance instance, MonitorStatus from, MonitorStatus to) {
         if (closed) {
             return;
@@ -499,11 +499,6 @@ public final class MonitorEngine implements HealthView, InbandReports, AutoClose
             max = Math.max(max, instance.lagNanos());
         }
         return Duration.ofNanos(max);
-    }
-
-    /** How many (member or node, monitor) pairs are running. */
-    public int instanceCount() {
-        return compiled.instances().size();
     }
 
     // ---------------------------------------------------------------- inband reports

@@ -43,8 +43,8 @@ final class MonitorInstance {
     /** How late the last probe started after it was due, for the benchmark. */
     private volatile long lastLagNanos;
 
-    MonitorInstance(String owner, MonitorSpec spec, InetSocketAddress target, EventLoop loop, LongSupplier ticker, Clock clock,
-            Probe probe, Listener listener) {
+    MonitorInstance(String owner, MonitorSpec spec, InetSocketAddress target, EventLoop loop, LongSupplier ticker,
+            Clock clock, Probe probe, Listener listener) {
         this.owner = owner;
         this.spec = spec;
         this.target = target;

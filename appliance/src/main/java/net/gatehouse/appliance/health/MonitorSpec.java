@@ -59,7 +59,7 @@ public record MonitorSpec(String fullPath, String type, MonitorTiming timing, St
         return number(properties, property, otherwise);
     }
 
-    /** The {@code destination} alias: {@code *:*} (the member's own address and port), {@code *:8080}, {@code 10.0.0.9:80}. */
+    /** The {@code destination} alias: {@code *:*} (the member's own), {@code *:8080}, {@code 10.0.0.9:80}. */
     public String destination() {
         String destination = word("destination");
         return destination.isEmpty() ? "*:*" : destination;

@@ -1,6 +1,6 @@
 package net.gatehouse.appliance.health;
 
-/** What one probe found: the service answered as expected, failed, matched {@code recv-disable}, or cannot be checked here. */
+/** What one probe found: success, failure, a {@code recv-disable} match, or that it cannot be run here. */
 public record ProbeResult(Outcome outcome, String reason) {
 
     /** A probe's outcome. */

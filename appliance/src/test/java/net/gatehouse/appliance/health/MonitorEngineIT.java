@@ -184,6 +184,8 @@ class MonitorEngineIT {
             awaitMember("web", web, Availability.OFFLINE);
             assertThat(health.node("/Common/127.0.0.2")).isEqualTo(Availability.OFFLINE);
             assertThat(member("web", web).reason()).startsWith("/Common/node_agent: ");
+            assertThat(core.appliance().monitors().orElseThrow().nodeTransitions("/Common/127.0.0.2").down())
+                    .isEqualTo(1);
 
             core.tmsh("modify ltm node 127.0.0.2 monitor default");
             assertThat(health.node("/Common/127.0.0.2")).isEqualTo(Availability.UNKNOWN);

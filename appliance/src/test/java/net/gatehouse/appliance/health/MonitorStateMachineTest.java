@@ -20,7 +20,7 @@ class MonitorStateMachineTest {
             machine = new MonitorStateMachine(timing, 0);
         }
 
-        /** Runs until {@code until} seconds, probes answering at once with {@code result}; returns when the state first became {@code state}, or -1. */
+        /** Runs to {@code untilSeconds}, probes answering {@code result}; when {@code state} was reached, or -1. */
         long runUntil(long untilSeconds, ProbeResult result, State state) {
             long reached = -1;
             for (; now <= untilSeconds * S; now += S / 10) {

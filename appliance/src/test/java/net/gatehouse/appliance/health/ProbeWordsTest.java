@@ -49,7 +49,8 @@ class ProbeWordsTest {
     @Test
     void externalMonitorsGetIpv4AddressesIpv6Mapped() {
         assertThat(ExternalProbe.mappedAddress(new InetSocketAddress("10.0.0.1", 80))).isEqualTo("::ffff:10.0.0.1");
-        assertThat(ExternalProbe.mappedAddress(new InetSocketAddress("2001:db8::1", 80))).isEqualTo("2001:db8:0:0:0:0:0:1");
+        assertThat(ExternalProbe.mappedAddress(new InetSocketAddress("2001:db8::1", 80)))
+                .isEqualTo("2001:db8:0:0:0:0:0:1");
     }
 
     @Test
