@@ -2,6 +2,7 @@ package net.gatehouse.appliance;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 import net.gatehouse.appliance.auth.UserAccounts;
 import net.gatehouse.appliance.audit.AuditLog;
 import net.gatehouse.appliance.auth.RoleAuthorizer;
@@ -16,6 +17,8 @@ import net.gatehouse.appliance.crypto.KeySlots;
 import net.gatehouse.appliance.crypto.SoftwareKeySlots;
 import net.gatehouse.appliance.dataplane.DataPlane;
 import net.gatehouse.appliance.files.ConfigFiles;
+import net.gatehouse.appliance.health.InbandReports;
+import net.gatehouse.appliance.health.MonitorEngine;
 import net.gatehouse.appliance.lb.Ticker;
 import net.gatehouse.appliance.runtime.HealthView;
 import net.gatehouse.appliance.schema.ComponentType;
@@ -37,6 +40,9 @@ public final class Appliance implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Appliance.class);
 
+    /** Event loops for health probes. */
+    private static final int MONITOR_THREADS = Math.min(2, Runtime.getRuntime().availableProcessors());
+
     /** Key slots of the software implementation (a platform's crypto card has its own count). */
     public static final int SOFTWARE_KEY_SLOTS = 1024;
 
@@ -45,16 +51,20 @@ public final class Appliance implements AutoCloseable {
     private final ConfigFiles files;
     private final CryptoService crypto;
     private final DataPlane dataPlane;
+    private final Optional<MonitorEngine> monitors;
+    private final HealthView health;
     private final UserAccounts users;
     private final AuditLog audit;
 
     private Appliance(ConfigStore store, CommandService commands, ConfigFiles files, CryptoService crypto,
-            DataPlane dataPlane, Clock clock) {
+            Optional<MonitorEngine> monitors, HealthView health, DataPlane dataPlane, Clock clock) {
         this.store = store;
         this.commands = commands;
         this.files = files;
         this.crypto = crypto;
         this.dataPlane = dataPlane;
+        this.monitors = monitors;
+        this.health = health;
         this.users = new UserAccounts(commands::snapshot, clock);
         this.audit = new AuditLog(store, commands::snapshot, clock.getZone(), ProcessHandle.current().pid());
     }
@@ -83,7 +93,8 @@ public final class Appliance implements AutoCloseable {
         private final Path dataDirectory;
         private Clock clock = Clock.systemUTC();
         private Schema schema = Schema.standard();
-        private HealthView health = HealthView.unchecked();
+        private Optional<HealthView> health = Optional.empty();
+        private boolean monitoring = true;
         private Ticker ticker = Ticker.system();
         private KeySlotsOpener keySlots;
 
@@ -102,9 +113,15 @@ public final class Appliance implements AutoCloseable {
             return this;
         }
 
-        /** The health view the data plane picks members by. */
+        /** A health view the data plane picks members by, in place of the monitor engine's. */
         public Builder health(HealthView value) {
-            this.health = value;
+            this.health = Optional.of(value);
+            return this;
+        }
+
+        /** Whether health monitors run; without them every member and node is unchecked. */
+        public Builder monitoring(boolean value) {
+            this.monitoring = value;
             return this;
         }
 
@@ -123,20 +140,27 @@ public final class Appliance implements AutoCloseable {
         public Appliance open() {
             ConfigStore store = H2ConfigStore.open(dataDirectory);
             CryptoService crypto = null;
+            Optional<MonitorEngine> monitors = Optional.empty();
             try {
                 Snapshot running = load(schema, store);
                 LOG.info("Loaded the running configuration at generation {}", running.generation());
                 CommandService commands = new CommandService(running, store, new RoleAuthorizer(), clock);
                 Path configDirectory = dataDirectory.resolve("config");
                 crypto = CryptoService.start(keySlots.open(), commands, configDirectory, clock);
-                DataPlane dataPlane = DataPlane.start(commands, health, ticker,
+                if (monitoring) {
+                    monitors = Optional.of(MonitorEngine.start(running, MONITOR_THREADS, clock).following(commands));
+                }
+                HealthView view = health.isPresent() ? health.get()
+                        : monitors.isPresent() ? monitors.get() : HealthView.unchecked();
+                DataPlane dataPlane = DataPlane.start(commands, view, ticker,
                         Runtime.getRuntime().availableProcessors());
-                return new Appliance(store, commands, new ConfigFiles(configDirectory, commands), crypto, dataPlane,
-                        clock);
+                return new Appliance(store, commands, new ConfigFiles(configDirectory, commands), crypto, monitors,
+                        view, dataPlane, clock);
             } catch (KeySlotException e) {
                 store.close();
                 throw new IllegalStateException("the key slots cannot be opened: " + e.getMessage(), e);
             } catch (RuntimeException e) {
+                monitors.ifPresent(MonitorEngine::close);
                 if (crypto != null) {
                     crypto.close();
                 }
@@ -195,6 +219,21 @@ public final class Appliance implements AutoCloseable {
         return crypto;
     }
 
+    /** What the health monitors say, for the data plane and the renderers. */
+    public HealthView health() {
+        return health;
+    }
+
+    /** Where the data plane reports real connections' failures and response times (the inband monitor). */
+    public InbandReports inbandReports() {
+        return monitors.<InbandReports>map(m -> m).orElse(InbandReports.ignored());
+    }
+
+    /** The monitor engine, when monitoring runs: transitions, counts, probe lag. */
+    public Optional<MonitorEngine> monitors() {
+        return monitors;
+    }
+
     public DataPlane dataPlane() {
         return dataPlane;
     }
@@ -207,6 +246,7 @@ public final class Appliance implements AutoCloseable {
     public void close() {
         try {
             dataPlane.close();
+            monitors.ifPresent(MonitorEngine::close);
         } finally {
             try {
                 crypto.close();

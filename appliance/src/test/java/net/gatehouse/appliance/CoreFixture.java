@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import net.gatehouse.appliance.command.Principal;
+import net.gatehouse.appliance.schema.Schema;
 import net.gatehouse.appliance.tmsh.TmshError;
 import net.gatehouse.appliance.tmsh.TmshSession;
 
@@ -18,20 +19,28 @@ public final class CoreFixture implements AutoCloseable {
     public static final Principal ADMIN = new Principal("admin", Principal.Origin.TMSH);
 
     private final Path directory;
+    private final boolean monitoring;
     private Appliance appliance;
     private TmshSession tmsh;
 
-    private CoreFixture(Path directory) {
+    private CoreFixture(Path directory, boolean monitoring) {
         this.directory = directory;
+        this.monitoring = monitoring;
         start();
     }
 
+    /** The configuration alone: no health monitors run, so every member and node reads unchecked. */
     public static CoreFixture open(Path directory) {
-        return new CoreFixture(directory);
+        return new CoreFixture(directory, false);
+    }
+
+    /** With the health monitors running, probing real backends. */
+    public static CoreFixture monitored(Path directory) {
+        return new CoreFixture(directory, true);
     }
 
     private void start() {
-        appliance = Appliance.open(directory, CLOCK);
+        appliance = Appliance.builder(directory).clock(CLOCK).monitoring(monitoring).open();
         tmsh = appliance.tmsh(ADMIN);
     }
 

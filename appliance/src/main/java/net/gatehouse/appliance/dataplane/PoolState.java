@@ -94,14 +94,17 @@ final class PoolState {
         return false;
     }
 
-    /** Whether a member may get new connections now: health, admin state of member and node. */
+    /**
+     * Whether a member may get new connections now: admin state of member and node, and what the
+     * monitors say (down, or disabled by a {@code recv-disable} match, takes nothing new).
+     */
     static boolean takesNewConnections(MemberState member, HealthView health) {
         MemberState.Configured now = member.configured();
         LtmView.Member config = now.member();
         LtmView.Node node = now.node().config();
         return config.sessionEnabled() && !config.forcedDown() && node.sessionEnabled() && !node.forcedDown()
-                && health.member(member.poolPath(), member.memberPath()).takesTraffic()
-                && health.node(node.fullPath()).takesTraffic();
+                && health.memberStatus(member.poolPath(), member.memberPath()).takesNewConnections()
+                && health.nodeStatus(node.fullPath()).takesNewConnections();
     }
 
     /** The members' live runtime state, as the balancer reads it. */

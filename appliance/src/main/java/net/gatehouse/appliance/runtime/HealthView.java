@@ -13,6 +13,19 @@ public interface HealthView {
     /** The availability of a node from its monitors. */
     Availability node(String nodePath);
 
+    /**
+     * A member's availability, enabled state and reason. A member a {@code recv-disable} match has
+     * disabled is available but takes no new connections. Without an engine the reason is empty.
+     */
+    default HealthStatus memberStatus(String poolPath, String memberPath) {
+        return new HealthStatus(member(poolPath, memberPath), true, "");
+    }
+
+    /** A node's availability, enabled state and reason; without an engine the reason is empty. */
+    default HealthStatus nodeStatus(String nodePath) {
+        return new HealthStatus(node(nodePath), true, "");
+    }
+
     /** No monitor engine: everything is unchecked. */
     static HealthView unchecked() {
         return new HealthView() {

@@ -5,6 +5,7 @@ import java.util.List;
 import net.gatehouse.appliance.schema.components.Auth;
 import net.gatehouse.appliance.schema.components.Cm;
 import net.gatehouse.appliance.schema.components.LtmCore;
+import net.gatehouse.appliance.schema.components.LtmDefaultNodeMonitor;
 import net.gatehouse.appliance.schema.components.LtmMonitors;
 import net.gatehouse.appliance.schema.components.LtmPersistence;
 import net.gatehouse.appliance.schema.components.LtmPolicy;
@@ -34,6 +35,7 @@ final class StandardSchema {
         types.addAll(LtmPolicy.all());
         types.addAll(LtmCore.all());
         types.addAll(LtmMonitors.all());
+        types.addAll(LtmDefaultNodeMonitor.all());
         types.addAll(LtmProfiles.all());
         types.addAll(LtmPersistence.all());
         types.addAll(LtmTraffic.all());

@@ -19,6 +19,8 @@ import net.gatehouse.appliance.config.Effective;
 import net.gatehouse.appliance.config.Item;
 import net.gatehouse.appliance.config.Snapshot;
 import net.gatehouse.appliance.config.Value;
+import net.gatehouse.appliance.runtime.HealthView;
+import net.gatehouse.appliance.runtime.RuntimeState;
 import net.gatehouse.appliance.schema.ComponentType;
 import net.gatehouse.appliance.schema.Family;
 import net.gatehouse.appliance.schema.InvalidValue;
@@ -47,11 +49,18 @@ public final class IcontrolJson {
     private final Snapshot snapshot;
     private final Effective effective;
     private final String host;
+    private final HealthView health;
 
     public IcontrolJson(Snapshot snapshot, String host) {
+        this(snapshot, host, HealthView.unchecked());
+    }
+
+    /** A writer that shows member and node {@code state} as the monitors say. */
+    public IcontrolJson(Snapshot snapshot, String host, HealthView health) {
         this.snapshot = snapshot;
         this.effective = new Effective(snapshot);
         this.host = host;
+        this.health = health;
     }
 
     /** The object as a GET returns it; {@code expand} includes subcollection items. */
@@ -67,7 +76,8 @@ public final class IcontrolJson {
         } else {
             identity(node, type.restKind(), object.fullPath(), type.partitioned(), object.generation(), link);
         }
-        writeProperties(node, type.properties(), effective.body(object), link, type, expand, object.generation());
+        writeProperties(node, type.properties(), RuntimeState.merge(object, effective.body(object), health, false), link,
+                type, expand, object.generation());
         return node;
     }
 

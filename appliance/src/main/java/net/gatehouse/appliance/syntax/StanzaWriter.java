@@ -10,6 +10,8 @@ import net.gatehouse.appliance.config.Effective;
 import net.gatehouse.appliance.config.Item;
 import net.gatehouse.appliance.config.Snapshot;
 import net.gatehouse.appliance.config.Value;
+import net.gatehouse.appliance.runtime.HealthView;
+import net.gatehouse.appliance.runtime.RuntimeState;
 import net.gatehouse.appliance.schema.Addresses;
 import net.gatehouse.appliance.schema.ItemNaming;
 import net.gatehouse.appliance.schema.Paths;
@@ -41,11 +43,18 @@ public final class StanzaWriter {
     private final Effective effective;
     private final Mode mode;
     private final String folder;
+    private final HealthView health;
 
     public StanzaWriter(Snapshot snapshot, Mode mode, String folder) {
+        this(snapshot, mode, folder, HealthView.unchecked());
+    }
+
+    /** A writer whose {@code list} shows member and node {@code state} as the monitors say (bigip.conf never does). */
+    public StanzaWriter(Snapshot snapshot, Mode mode, String folder, HealthView health) {
         this.effective = new Effective(snapshot);
         this.mode = mode;
         this.folder = folder;
+        this.health = health;
     }
 
     /** The stanza on several lines, ending with a newline. */
@@ -96,10 +105,11 @@ public final class StanzaWriter {
 
     private Body shownBody(ConfigObject object) {
         if (mode == Mode.ALL_PROPERTIES) {
-            return effective.body(object);
+            return RuntimeState.merge(object, effective.body(object), health, false);
         }
         Body inherited = effective.parentBody(object).orElse(Body.EMPTY);
-        return listed(object.type().properties(), object.body(), inherited, effective.body(object));
+        Body listed = listed(object.type().properties(), object.body(), inherited, effective.body(object));
+        return mode == Mode.LIST ? RuntimeState.merge(object, listed, health, true) : listed;
     }
 
     /**

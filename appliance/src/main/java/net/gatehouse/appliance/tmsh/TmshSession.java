@@ -18,6 +18,7 @@ import net.gatehouse.appliance.config.Snapshot;
 import net.gatehouse.appliance.Appliance;
 import net.gatehouse.appliance.crypto.CryptoService;
 import net.gatehouse.appliance.dataplane.DataPlane;
+import net.gatehouse.appliance.runtime.HealthView;
 import net.gatehouse.appliance.schema.ComponentType;
 import net.gatehouse.appliance.files.ConfigFiles;
 import net.gatehouse.appliance.schema.Paths;
@@ -48,6 +49,7 @@ public final class TmshSession {
     private final ConfigFiles files;
     private final CryptoService crypto;
     private final AuthCommands auth;
+    private final HealthView health;
     private String folder = Paths.COMMON;
     private List<String> context = List.of();
     private Optional<List<Queued>> transaction = Optional.empty();
@@ -60,6 +62,7 @@ public final class TmshSession {
     /** A session of {@code principal} on {@code appliance}, starting in {@code /Common}. */
     public TmshSession(Appliance appliance, Principal principal) {
         this.commands = appliance.commands();
+        this.health = appliance.health();
         this.dataPlane = appliance.dataPlane();
         this.principal = principal;
         this.files = appliance.files();
@@ -408,7 +411,7 @@ public final class TmshSession {
         }
         StanzaWriter writer = new StanzaWriter(snapshot,
                 options.contains("all-properties") ? StanzaWriter.Mode.ALL_PROPERTIES : StanzaWriter.Mode.LIST,
-                folder);
+                folder, health);
         List<ConfigObject> shown = selected(snapshot, rest);
         StringBuilder out = new StringBuilder();
         for (ConfigObject object : shown) {

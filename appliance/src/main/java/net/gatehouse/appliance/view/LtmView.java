@@ -11,6 +11,8 @@ import net.gatehouse.appliance.config.Effective;
 import net.gatehouse.appliance.config.Item;
 import net.gatehouse.appliance.config.Snapshot;
 import net.gatehouse.appliance.config.Value;
+import net.gatehouse.appliance.schema.Addresses;
+import net.gatehouse.appliance.schema.Paths;
 import net.gatehouse.appliance.schema.ValueType;
 
 /**
@@ -36,6 +38,13 @@ public record LtmView(long generation, Map<String, Node> nodes, Map<String, Pool
     /** One member of a pool. */
     public record Member(String fullPath, String address, int port, long connectionLimit, String monitor, int ratio,
             int dynamicRatio, int priorityGroup, boolean sessionEnabled, boolean forcedDown) {
+
+        /** The node this member refers to: {@code /Common/10.0.0.1:80} → {@code /Common/10.0.0.1}. */
+        public String nodePath() {
+            String local = Paths.name(fullPath);
+            String[] parts = Addresses.splitAddressPort(local).orElse(new String[] {local, ""});
+            return Paths.join(Paths.folder(fullPath), parts[0]);
+        }
     }
 
     /**

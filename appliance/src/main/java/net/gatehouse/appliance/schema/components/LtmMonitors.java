@@ -1,6 +1,7 @@
 package net.gatehouse.appliance.schema.components;
 
 import static net.gatehouse.appliance.schema.Props.choice;
+import static net.gatehouse.appliance.schema.Props.collection;
 import static net.gatehouse.appliance.schema.Props.enabled;
 import static net.gatehouse.appliance.schema.Props.number;
 import static net.gatehouse.appliance.schema.Props.ref;
@@ -10,12 +11,13 @@ import java.util.List;
 import net.gatehouse.appliance.config.Body;
 import net.gatehouse.appliance.schema.ComponentType;
 import net.gatehouse.appliance.schema.Family;
+import net.gatehouse.appliance.schema.ItemNaming;
 import net.gatehouse.appliance.schema.Property;
 import net.gatehouse.appliance.schema.Property.Trait;
 
 /**
- * Health monitors as configuration: {@code http}, {@code https}, {@code tcp}, {@code gateway-icmp},
- * {@code icmp} and {@code none}. Every user monitor inherits from its type's built-in through
+ * Health monitors as configuration: {@code http}, {@code https}, {@code tcp}, {@code tcp-half-open},
+ * {@code udp}, {@code gateway-icmp}, {@code icmp}, {@code external}, {@code inband} and {@code none}. Every user monitor inherits from its type's built-in through
  * {@code defaults-from}, as on BIG-IP; the built-ins themselves show {@code defaults-from none}.
  * {@code send}/{@code recv} hold the two characters {@code \r} as typed, as BIG-IP stores them.
  */
@@ -29,7 +31,7 @@ public final class LtmMonitors {
     }
 
     public static List<ComponentType> all() {
-        return List.of(http(), https(), tcp(), gatewayIcmp(), icmp(), none());
+        return List.of(http(), https(), tcp(), tcpHalfOpen(), udp(), gatewayIcmp(), icmp(), external(), inband(), none());
     }
 
     private static Property inert(Property property) {
@@ -52,7 +54,7 @@ public final class LtmMonitors {
                 enabled("manual-resume", "disabled"),
                 number("time-until-up", 0, 86400, 0).with(Trait.ALWAYS_LISTED),
                 number("timeout", 1, 86400, 16).with(Trait.ALWAYS_LISTED),
-                enabled("transparent", "disabled"),
+                inert(enabled("transparent", "disabled")),
                 number("up-interval", 0, 86400, 0));
     }
 
@@ -62,7 +64,7 @@ public final class LtmMonitors {
                 inert(number("ip-dscp", 0, 63, 0)).with(Trait.ALWAYS_LISTED),
                 text("recv", "none").with(Trait.ALWAYS_LISTED),
                 text("recv-disable", "none").with(Trait.ALWAYS_LISTED),
-                enabled("reverse", "disabled"),
+                inert(enabled("reverse", "disabled")),
                 text("send", send).with(Trait.ALWAYS_LISTED));
     }
 
@@ -114,6 +116,53 @@ public final class LtmMonitors {
     public static ComponentType tcp() {
         return monitor("tcp", "tcp", "*:*")
                 .with(sendRecv("none"))
+                .build();
+    }
+
+    /** A SYN, a SYN-ACK, a reset: the service is listening; nothing is sent. */
+    public static ComponentType tcpHalfOpen() {
+        return monitor("tcp-half-open", "tcp_half_open", "*:*")
+                .build();
+    }
+
+    /** BIG-IP's built-in udp sends {@code default send string}. */
+    public static ComponentType udp() {
+        return monitor("udp", "udp", "*:*")
+                .with(sendRecv("default send string"))
+                .build();
+    }
+
+    /**
+     * Runs a program: {@code run} names it (BIG-IP names a {@code sys file external-monitor}; here it
+     * is the program's absolute path), {@code args} are passed after the address and port, and
+     * {@code user-defined} variables are put in its environment. BIG-IP writes each variable as its
+     * own {@code user-defined NAME VALUE} line; here they are one collection,
+     * {@code user-defined { NAME { value VALUE } }}.
+     */
+    public static ComponentType external() {
+        return monitor("external", "external", "*:*")
+                .with(text("args", "none"),
+                        text("run", "none"),
+                        collection("user-defined", new ItemNaming.Plain(), true, false, text("value", "none")))
+                .build();
+    }
+
+    /**
+     * Passive: the data plane reports connection failures; {@code failures} within
+     * {@code failure-interval} seconds mark the member down for {@code retry-time} seconds; a response
+     * slower than {@code response-time} seconds counts as a failure.
+     */
+    public static ComponentType inband() {
+        return ComponentType.builder("ltm monitor inband", Family.MONITOR, "monitor")
+                .inheritsThrough("defaults-from")
+                .with(inert(text("app-service", "none")),
+                        ref("defaults-from", Family.MONITOR, "/Common/inband", "none").with(Trait.ALWAYS_LISTED),
+                        text("description", "none"),
+                        number("failure-interval", 1, 86400, 30).with(Trait.ALWAYS_LISTED),
+                        number("failures", 1, 65535, 3).with(Trait.ALWAYS_LISTED),
+                        number("response-time", 0, 86400, 10).with(Trait.ALWAYS_LISTED),
+                        number("retry-time", 0, 86400, 300).with(Trait.ALWAYS_LISTED))
+                .builtin("inband", Body.texts("defaults-from", "none"))
                 .build();
     }
 
