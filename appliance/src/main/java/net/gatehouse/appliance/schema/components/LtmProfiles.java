@@ -1,12 +1,12 @@
 package net.gatehouse.appliance.schema.components;
 
+import static net.gatehouse.appliance.schema.components.Profiles.derived;
 import static net.gatehouse.appliance.schema.Props.block;
 import static net.gatehouse.appliance.schema.Props.choice;
 import static net.gatehouse.appliance.schema.Props.collection;
 import static net.gatehouse.appliance.schema.Props.enabled;
 import static net.gatehouse.appliance.schema.Props.netmask;
 import static net.gatehouse.appliance.schema.Props.number;
-import static net.gatehouse.appliance.schema.Props.ref;
 import static net.gatehouse.appliance.schema.Props.text;
 import static net.gatehouse.appliance.schema.Props.yesNo;
 
@@ -14,7 +14,6 @@ import java.util.List;
 import net.gatehouse.appliance.config.Body;
 import net.gatehouse.appliance.config.Value;
 import net.gatehouse.appliance.schema.ComponentType;
-import net.gatehouse.appliance.schema.Family;
 import net.gatehouse.appliance.schema.ItemNaming;
 import net.gatehouse.appliance.schema.Property;
 import net.gatehouse.appliance.schema.Property.Trait;
@@ -41,14 +40,11 @@ public final class LtmProfiles {
         return List.of(tcp(), udp(), fastl4(), http(), oneConnect());
     }
 
-    private static ComponentType.Builder profile(String type, String root) {
-        return ComponentType.builder("ltm profile " + type, Family.PROFILE, "profile")
-                .inheritsThrough("defaults-from")
-                .with(inert(text("app-service", "none")).with(Trait.ALWAYS_LISTED),
-                        ref("defaults-from", Family.PROFILE, "/Common/" + root, "none").with(Trait.ALWAYS_LISTED),
-                        text("description", "none"))
-                .builtin(root, Body.texts("defaults-from", "none"));
+    /** A profile type whose root built-in has every default. */
+    private static ComponentType.Builder rootProfile(String type, String root) {
+        return Profiles.profile(type, root).builtin(root, Body.texts("defaults-from", "none"));
     }
+
 
     private static Property inert(Property property) {
         return property.with(Trait.INERT);
@@ -76,20 +72,13 @@ public final class LtmProfiles {
                 inert(number("ip-ttl-v6", 0, 255, 64)));
     }
 
-    private static Body derived(String parent, String... namesAndValues) {
-        String[] all = new String[namesAndValues.length + 2];
-        all[0] = "defaults-from";
-        all[1] = "/Common/" + parent;
-        System.arraycopy(namesAndValues, 0, all, 2, namesAndValues.length);
-        return Body.texts(all);
-    }
 
     /**
      * The 13.1 property set with 15.1's {@code tcp} defaults (profile_base.conf); the 13.0-style values
      * live in {@code tcp-legacy}, which 15.1's lan/wan-optimized profiles derive from.
      */
     public static ComponentType tcp() {
-        return profile("tcp", "tcp")
+        return rootProfile("tcp", "tcp")
                 .with(inertEnabled("abc", "enabled"),
                         inertEnabled("ack-on-push", "enabled"),
                         inertEnabled("auto-proxy-buffer-size", "disabled"),
@@ -224,7 +213,7 @@ public final class LtmProfiles {
     }
 
     public static ComponentType udp() {
-        return profile("udp", "udp")
+        return rootProfile("udp", "udp")
                 .with(inertEnabled("allow-no-payload", "disabled"),
                         inertNumber("buffer-max-bytes", 655350),
                         inertNumber("buffer-max-packets", 0),
@@ -248,7 +237,7 @@ public final class LtmProfiles {
      * tcp-time-wait-timeout); {@code hardware-syn-cookie} defaults to disabled since 13.x.
      */
     public static ComponentType fastl4() {
-        return profile("fastl4", "fastL4")
+        return rootProfile("fastl4", "fastL4")
                 .with(inertNumber("client-timeout", 30),
                         inertEnabled("explicit-flow-migration", "disabled"),
                         inertEnabled("hardware-syn-cookie", "disabled"),
@@ -351,7 +340,7 @@ public final class LtmProfiles {
 
     /** 15.1's {@code http}: request- and response-chunking {@code sustain}, {@code oneconnect-status-reuse "200 206"}. */
     public static ComponentType http() {
-        return profile("http", "http")
+        return rootProfile("http", "http")
                 .with(enabled("accept-xff", "disabled"),
                         inert(text("basic-auth-realm", "none")),
                         // A secret: REST never returns it.
@@ -401,7 +390,7 @@ public final class LtmProfiles {
 
     /** REST writes idle-timeout-override as a string ({@code "disabled"} or seconds). */
     public static ComponentType oneConnect() {
-        return profile("one-connect", "oneconnect")
+        return rootProfile("one-connect", "oneconnect")
                 .with(text("idle-timeout-override", "disabled"),
                         inert(choice("limit-type", "none", "none", "idle", "strict")),
                         number("max-age", 86400),

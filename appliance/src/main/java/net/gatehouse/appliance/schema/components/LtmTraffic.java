@@ -1,9 +1,10 @@
 package net.gatehouse.appliance.schema.components;
 
+import static net.gatehouse.appliance.schema.components.Profiles.derived;
+import static net.gatehouse.appliance.schema.components.Profiles.profile;
 import static net.gatehouse.appliance.schema.Props.choice;
 import static net.gatehouse.appliance.schema.Props.enabled;
 import static net.gatehouse.appliance.schema.Props.number;
-import static net.gatehouse.appliance.schema.Props.ref;
 import static net.gatehouse.appliance.schema.Props.text;
 import static net.gatehouse.appliance.schema.Props.words;
 
@@ -13,7 +14,6 @@ import net.gatehouse.appliance.config.Body;
 import net.gatehouse.appliance.config.Item;
 import net.gatehouse.appliance.config.Value;
 import net.gatehouse.appliance.schema.ComponentType;
-import net.gatehouse.appliance.schema.Family;
 import net.gatehouse.appliance.schema.Property;
 import net.gatehouse.appliance.schema.Property.Trait;
 
@@ -35,25 +35,11 @@ public final class LtmTraffic {
         return property.with(Trait.INERT);
     }
 
-    private static ComponentType.Builder profile(String type, String root) {
-        return ComponentType.builder("ltm profile " + type, Family.PROFILE, "profile")
-                .inheritsThrough("defaults-from")
-                .with(inert(text("app-service", "none")).with(Trait.ALWAYS_LISTED),
-                        ref("defaults-from", Family.PROFILE, "/Common/" + root, "none").with(Trait.ALWAYS_LISTED),
-                        text("description", "none"));
-    }
 
     private static Value list(String... words) {
         return new Value.Items(Arrays.stream(words).map(Item::named).toList());
     }
 
-    private static Body derived(String parent, String... namesAndValues) {
-        String[] all = new String[namesAndValues.length + 2];
-        all[0] = "defaults-from";
-        all[1] = "/Common/" + parent;
-        System.arraycopy(namesAndValues, 0, all, 2, namesAndValues.length);
-        return Body.texts(all);
-    }
 
     public static ComponentType httpCompression() {
         return profile("http-compression", "httpcompression")
