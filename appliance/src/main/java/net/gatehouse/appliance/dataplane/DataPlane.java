@@ -69,6 +69,7 @@ public final class DataPlane implements AutoCloseable {
             return;
         }
         LtmView view = LtmView.compile(snapshot);
+        context.httpSystem(view.httpSystem());
         registry.apply(view);
         listeners.apply(view, registry);
     }

@@ -4,6 +4,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 import net.gatehouse.appliance.runtime.HealthView;
+import net.gatehouse.appliance.view.LtmView;
 
 /** What every connection of one data plane shares: the transport, health, the connection table and the cause counters. */
 final class DataPlaneContext {
@@ -15,6 +16,7 @@ final class DataPlaneContext {
     private final HealthView health;
     private final ConnectionTable connections = new ConnectionTable();
     private final Map<ResetCause, LongAdder> resetCauses = new EnumMap<>(ResetCause.class);
+    private volatile LtmView.HttpSystem httpSystem = new LtmView.HttpSystem(false, 10, 300);
 
     DataPlaneContext(Transport transport, HealthView health) {
         this.transport = transport;
@@ -30,6 +32,15 @@ final class DataPlaneContext {
 
     HealthView health() {
         return health;
+    }
+
+    /** The appliance-wide HTTP settings of the last commit. */
+    LtmView.HttpSystem httpSystem() {
+        return httpSystem;
+    }
+
+    void httpSystem(LtmView.HttpSystem settings) {
+        httpSystem = settings;
     }
 
     ConnectionTable connections() {

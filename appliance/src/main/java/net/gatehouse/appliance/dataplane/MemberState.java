@@ -13,6 +13,7 @@ final class MemberState {
     private final String poolPath;
     private final String memberPath;
     private final TrafficCounters serverSide = new TrafficCounters();
+    private final HttpCounters http = new HttpCounters();
     private volatile Configured configured;
 
     /** What a commit set: the member, its node's runtime, and the resolved socket address. */
@@ -43,6 +44,11 @@ final class MemberState {
 
     Configured configured() {
         return configured;
+    }
+
+    /** Requests and responses on the L7 path. */
+    HttpCounters http() {
+        return http;
     }
 
     TrafficCounters serverSide() {

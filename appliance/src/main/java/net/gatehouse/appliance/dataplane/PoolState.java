@@ -22,6 +22,7 @@ final class PoolState {
 
     private final String fullPath;
     private final TrafficCounters serverSide = new TrafficCounters();
+    private final HttpCounters http = new HttpCounters();
     private final AtomicLong cursor = new AtomicLong();
     private volatile Plan plan;
 
@@ -63,6 +64,11 @@ final class PoolState {
 
     Plan plan() {
         return plan;
+    }
+
+    /** Requests and responses on the L7 path. */
+    HttpCounters http() {
+        return http;
     }
 
     TrafficCounters serverSide() {
