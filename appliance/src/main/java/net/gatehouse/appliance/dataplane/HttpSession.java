@@ -468,6 +468,9 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
         current = null;
         startHeaderTimer();
         drainQueue();
+        if (server != null) {
+            server.flush();
+        }
         readClient();
         readServer();
     }
