@@ -100,6 +100,7 @@ public final class DataPlane implements AutoCloseable {
             return;
         }
         LtmView view = LtmView.compile(snapshot);
+        context.httpSystem(view.httpSystem());
         registry.apply(view, context.ticker().nanos());
         listeners.apply(view, registry);
     }

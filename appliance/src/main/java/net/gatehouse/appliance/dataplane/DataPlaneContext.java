@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 import net.gatehouse.appliance.lb.Ticker;
 import net.gatehouse.appliance.runtime.HealthView;
+import net.gatehouse.appliance.view.LtmView;
 
 /**
  * What every connection of one data plane shares: the transport, health, the clock selection runs
@@ -20,6 +21,7 @@ final class DataPlaneContext {
     private final Ticker ticker;
     private final ConnectionTable connections = new ConnectionTable();
     private final Map<ResetCause, LongAdder> resetCauses = new EnumMap<>(ResetCause.class);
+    private volatile LtmView.HttpSystem httpSystem = new LtmView.HttpSystem(false, 10, 300);
 
     DataPlaneContext(Transport transport, HealthView health, Ticker ticker) {
         this.transport = transport;
@@ -40,6 +42,15 @@ final class DataPlaneContext {
 
     Ticker ticker() {
         return ticker;
+    }
+
+    /** The appliance-wide HTTP settings of the last commit. */
+    LtmView.HttpSystem httpSystem() {
+        return httpSystem;
+    }
+
+    void httpSystem(LtmView.HttpSystem settings) {
+        httpSystem = settings;
     }
 
     ConnectionTable connections() {

@@ -95,18 +95,33 @@ final class Flow implements Runnable {
         pool.queue().wake();
     }
 
+    boolean finished() {
+        return finished;
+    }
+
     /** The server side is connected: start moving bytes and watching for idleness. */
     void connected(Channel serverChannel) {
+        if (attach(serverChannel)) {
+            client.read();
+            server.read();
+        }
+    }
+
+    /**
+     * Makes this the server-side connection (the HTTP path may open a new one to the same member
+     * when the server closed the last) and starts watching for idleness; false when the flow has
+     * already ended (the channel is closed then).
+     */
+    boolean attach(Channel serverChannel) {
         if (finished) {
             serverChannel.close();
-            return;
+            return false;
         }
         server = serverChannel;
-        if (idleTimeoutNanos > 0) {
+        if (idleTimeoutNanos > 0 && idleCheck == null) {
             idleCheck = client.eventLoop().schedule(this, idleTimeoutNanos, TimeUnit.NANOSECONDS);
         }
-        client.read();
-        server.read();
+        return true;
     }
 
     /** Bytes came from the client: count them and write them to the server. */
@@ -115,30 +130,40 @@ final class Flow implements Runnable {
             ReferenceCountUtil.release(message);
             return;
         }
-        lastActivityNanos = System.nanoTime();
-        virtual.clientSide().received(bytes);
-        pool.serverSide().sent(bytes);
-        taken.member().serverSide().sent(bytes);
-        taken.configured().node().serverSide().sent(bytes);
+        countFromClient(bytes);
         server.write(message, server.voidPromise());
     }
 
     /** Bytes came from the server: count them and write them to the client. */
     void fromServer(Object message, int bytes) {
+        if (dropped) {
+            ReferenceCountUtil.release(message);
+            return;
+        }
+        countFromServer(bytes);
+        client.write(message, client.voidPromise());
+    }
+
+    /** Counts bytes read from the client (and, as BIG-IP counts a proxied stream, sent to the server). */
+    void countFromClient(int bytes) {
+        lastActivityNanos = System.nanoTime();
+        virtual.clientSide().received(bytes);
+        pool.serverSide().sent(bytes);
+        taken.member().serverSide().sent(bytes);
+        taken.configured().node().serverSide().sent(bytes);
+    }
+
+    /** Counts bytes read from the server (and sent on to the client). */
+    void countFromServer(int bytes) {
         lastActivityNanos = System.nanoTime();
         if (!answered) {
             answered = true;
             taken.member().recordResponseTime(context.ticker().nanos() - connectStartedNanos);
         }
-        if (dropped) {
-            ReferenceCountUtil.release(message);
-            return;
-        }
         pool.serverSide().received(bytes);
         taken.member().serverSide().received(bytes);
         taken.configured().node().serverSide().received(bytes);
         virtual.clientSide().sent(bytes);
-        client.write(message, client.voidPromise());
     }
 
     /** The client sent FIN: pass it on once what it sent is written, and close when both sides are done. */

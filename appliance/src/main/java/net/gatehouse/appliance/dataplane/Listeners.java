@@ -82,7 +82,16 @@ final class Listeners {
                 .childHandler(new ChannelInitializer<Channel>() {
                     @Override
                     protected void initChannel(Channel channel) {
-                        channel.pipeline().addLast(new ClientSideHandler(context, state));
+                        VirtualState.Plan plan = state.plan();
+                        if (plan.virtual().http().isPresent()) {
+                            HttpResponseWriter writer = new HttpResponseWriter();
+                            HttpSession session = new HttpSession(context, state, plan, context.httpSystem(), writer);
+                            channel.pipeline().addLast(new ByteCounter(session::countFromClient),
+                                    new StrictRequestDecoder(plan.virtual().http().get().maxHeaderSize()), writer,
+                                    session);
+                        } else {
+                            channel.pipeline().addLast(new ClientSideHandler(context, state));
+                        }
                     }
                 })
                 .bind(address);

@@ -20,6 +20,7 @@ final class MemberState {
     private final ResponseTime responseTime = new ResponseTime();
     private final SlowRamp ramp = new SlowRamp();
     private final AtomicLong sessions = new AtomicLong();
+    private final HttpCounters http = new HttpCounters();
     private volatile Configured configured;
 
     /** What a commit set: the member, its node's runtime, and the resolved socket address. */
@@ -50,6 +51,11 @@ final class MemberState {
 
     Configured configured() {
         return configured;
+    }
+
+    /** Requests and responses on the L7 path. */
+    HttpCounters http() {
+        return http;
     }
 
     TrafficCounters serverSide() {

@@ -24,6 +24,7 @@ final class PoolState {
     private final TrafficCounters serverSide = new TrafficCounters();
     private final BalancerState balancerState = new BalancerState();
     private final ConnectionQueue queue = new ConnectionQueue();
+    private final HttpCounters http = new HttpCounters();
     private volatile Plan plan;
 
     /** What a commit set. */
@@ -63,6 +64,11 @@ final class PoolState {
 
     Plan plan() {
         return plan;
+    }
+
+    /** Requests and responses on the L7 path. */
+    HttpCounters http() {
+        return http;
     }
 
     TrafficCounters serverSide() {

@@ -16,18 +16,20 @@ public final class Reports {
     public record Status(String availability, String state, String reason) {
     }
 
-    public record Virtual(String fullPath, String destination, Status status, TrafficStats clientSide) {
+    /** @param http requests and responses on the L7 path (all zero for an L4 virtual) */
+    public record Virtual(String fullPath, String destination, Status status, TrafficStats clientSide,
+            HttpStats http) {
     }
 
     public record Pool(String fullPath, Status status, int activeMembers, int totalMembers, int minActiveMembers,
-            TrafficStats serverSide, List<Member> members) {
+            TrafficStats serverSide, HttpStats http, List<Member> members) {
         public Pool {
             members = List.copyOf(members);
         }
     }
 
     public record Member(String poolPath, String memberPath, String address, int port, Status status,
-            TrafficStats serverSide) {
+            TrafficStats serverSide, HttpStats http) {
     }
 
     public record Node(String fullPath, String address, Status status, TrafficStats serverSide) {

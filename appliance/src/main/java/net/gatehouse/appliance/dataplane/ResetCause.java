@@ -2,7 +2,8 @@ package net.gatehouse.appliance.dataplane;
 
 /**
  * Why the data plane reset a connection, counted for {@code show net rst-cause} in BIG-IP's
- * words where BIG-IP has them. The first seven refuse a new connection; the last ends an idle one.
+ * words where BIG-IP has them. The first seven refuse a new connection, the eighth ends an idle one, the rest end HTTP
+ * connections (the L7 path) on a request or response it will not carry.
  */
 public enum ResetCause {
     VIRTUAL_DISABLED("Virtual server disabled"),
@@ -12,7 +13,15 @@ public enum ResetCause {
     SERVER_CONNECT_FAILED("Server connection failed"),
     FILE_DESCRIPTORS("Out of file descriptors"),
     MEMORY("Out of memory"),
-    IDLE_TIMEOUT("Flow expired (sweeper)");
+    IDLE_TIMEOUT("Flow expired (sweeper)"),
+    HTTP_PARSE_ERROR("HTTP parser error"),
+    HTTP_HEADER_COUNT("HTTP header count exceeded"),
+    HTTP_HEADER_SIZE("HTTP header size exceeded"),
+    HTTP_UNKNOWN_METHOD("HTTP unknown method"),
+    HTTP_PIPELINE("HTTP pipelined request rejected"),
+    HTTP_HEADER_TIMEOUT("HTTP header timeout"),
+    HTTP_RESPONSE_TIMEOUT("HTTP response timeout"),
+    HTTP_SERVER_PARSE_ERROR("HTTP server response parser error");
 
     private final String words;
 

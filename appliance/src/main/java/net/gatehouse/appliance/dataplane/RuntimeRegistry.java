@@ -158,7 +158,7 @@ final class RuntimeRegistry {
         LtmView.Virtual virtual = plan.virtual();
         String destination = virtual.address() + (virtual.address().contains(":") ? "." : ":") + virtual.port();
         return Optional.of(new Reports.Virtual(fullPath, destination, virtualStatus(state, plan, health),
-                state.clientSide().read()));
+                state.clientSide().read(), state.http().snapshot()));
     }
 
     private Reports.Status virtualStatus(VirtualState state, VirtualState.Plan plan, HealthView health) {
@@ -199,10 +199,10 @@ final class RuntimeRegistry {
             }
             LtmView.Member config = member.configured().member();
             reports.add(new Reports.Member(fullPath, member.memberPath(), config.address(), config.port(), status,
-                    member.serverSide().read()));
+                    member.serverSide().read(), member.http().snapshot()));
         }
         return Optional.of(new Reports.Pool(fullPath, poolStatus(plan, health), active, plan.members().size(),
-                plan.pool().minActiveMembers(), state.serverSide().read(), reports));
+                plan.pool().minActiveMembers(), state.serverSide().read(), state.http().snapshot(), reports));
     }
 
     private Reports.Status poolStatus(PoolState.Plan plan, HealthView health) {

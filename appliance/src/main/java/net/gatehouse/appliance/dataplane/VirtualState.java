@@ -12,6 +12,7 @@ final class VirtualState {
 
     private final String fullPath;
     private final TrafficCounters clientSide = new TrafficCounters();
+    private final HttpCounters http = new HttpCounters();
     private volatile Plan plan;
     private volatile String listenFailure;
 
@@ -38,6 +39,11 @@ final class VirtualState {
 
     void configure(Plan next) {
         plan = next;
+    }
+
+    /** Requests and responses on the L7 path. */
+    HttpCounters http() {
+        return http;
     }
 
     TrafficCounters clientSide() {

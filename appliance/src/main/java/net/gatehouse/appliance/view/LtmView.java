@@ -1,10 +1,13 @@
 package net.gatehouse.appliance.view;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import net.gatehouse.appliance.config.Body;
 import net.gatehouse.appliance.config.ConfigObject;
 import net.gatehouse.appliance.config.Effective;
@@ -21,7 +24,7 @@ import net.gatehouse.appliance.schema.ValueType;
  * property maps.
  */
 public record LtmView(long generation, Map<String, Node> nodes, Map<String, Pool> pools,
-        Map<String, Virtual> virtuals, Map<String, List<String>> snatpools) {
+        Map<String, Virtual> virtuals, Map<String, List<String>> snatpools, HttpSystem httpSystem) {
 
     public LtmView {
         nodes = Map.copyOf(nodes);
@@ -63,7 +66,7 @@ public record LtmView(long generation, Map<String, Node> nodes, Map<String, Pool
     /** A virtual server and what it uses. */
     public record Virtual(String fullPath, String address, int port, String mask, String ipProtocol, boolean enabled,
             Optional<String> pool, List<String> profiles, List<String> persist, long connectionLimit,
-            Transport transport, SourceTranslation sourceTranslation) {
+            Transport transport, SourceTranslation sourceTranslation, Optional<Http> http) {
         public Virtual {
             profiles = List.copyOf(profiles);
             persist = List.copyOf(persist);
@@ -77,6 +80,40 @@ public record LtmView(long generation, Map<String, Node> nodes, Map<String, Pool
     public record Transport(Optional<String> profile, long idleTimeoutSeconds, boolean resetOnTimeout) {
         /** A virtual with no transport profile: BIG-IP's fastL4 defaults. */
         public static final Transport NONE = new Transport(Optional.empty(), 300, true);
+    }
+
+    /**
+     * The virtual's http profile, as the L7 path acts on it.
+     *
+     * @param headerErase   header names to remove from requests ({@code header-erase}, names separated by {@code ;})
+     * @param headerInsert  a header line ({@code Name: value}) to add to requests, or empty
+     * @param fallbackHost  where to redirect when no member can serve (or on a fallback status code), or empty
+     * @param knownMethods  the methods {@code unknown-method} does not apply to
+     */
+    public record Http(String profile, boolean insertXForwardedFor, List<String> headerErase,
+            Optional<String> headerInsert, Optional<String> fallbackHost, Set<Integer> fallbackStatusCodes,
+            String serverAgentName, String redirectRewrite, int maxHeaderCount, int maxHeaderSize, long maxRequests,
+            String unknownMethod, String pipeline, Set<String> knownMethods, Hsts hsts) {
+        public Http {
+            headerErase = List.copyOf(headerErase);
+            fallbackStatusCodes = Set.copyOf(fallbackStatusCodes);
+            knownMethods = Set.copyOf(knownMethods);
+        }
+    }
+
+    /** The http profile's {@code hsts} block. */
+    public record Hsts(boolean enabled, long maximumAge, boolean includeSubdomains, boolean preload) {
+    }
+
+    /**
+     * Appliance-wide HTTP settings from {@code sys db} variables (Gatehouse's own; BIG-IP has no
+     * such keys): answer failures with an error page instead of a reset, the request header
+     * timeout and the server response timeout, in seconds.
+     */
+    public record HttpSystem(boolean errorPage, long headerTimeoutSeconds, long responseTimeoutSeconds) {
+        public static final String ERROR_PAGE = "tm.gatehouse.http.errorpage";
+        public static final String HEADER_TIMEOUT = "tm.gatehouse.http.headertimeout";
+        public static final String RESPONSE_TIMEOUT = "tm.gatehouse.http.responsetimeout";
     }
 
     /** {@code source-address-translation}: {@code type} (none, automap, snat, lsn) and its snatpool. */
@@ -131,9 +168,60 @@ public record LtmView(long generation, Map<String, Node> nodes, Map<String, Pool
                     items(body, "persist").stream().map(Item::name).toList(), number(body, "connection-limit"),
                     transport(snapshot, effective, profiles),
                     new SourceTranslation(text(translation, "type"),
-                            snatpool.equals("none") ? Optional.empty() : Optional.of(snatpool))));
+                            snatpool.equals("none") ? Optional.empty() : Optional.of(snatpool)),
+                    http(snapshot, effective, profiles)));
         }
-        return new LtmView(snapshot.generation(), nodes, pools, virtuals, snatpools);
+        return new LtmView(snapshot.generation(), nodes, pools, virtuals, snatpools, httpSystem(snapshot));
+    }
+
+    /** The virtual's http profile, if it has one. */
+    private static Optional<Http> http(Snapshot snapshot, Effective effective, List<String> profiles) {
+        for (String path : profiles) {
+            Optional<ConfigObject> profile = snapshot.get(snapshot.schema().require("ltm profile http"), path);
+            if (profile.isPresent()) {
+                Body body = effective.body(profile.get());
+                Body enforcement = block(body, "enforcement");
+                Body hsts = block(body, "hsts");
+                String insert = text(body, "header-insert");
+                String fallback = text(body, "fallback-host");
+                List<String> erase = text(body, "header-erase").equals("none") ? List.of()
+                        : Arrays.stream(text(body, "header-erase").split(";")).map(String::trim)
+                                .filter(name -> !name.isEmpty()).toList();
+                Set<Integer> statusCodes = new TreeSet<>();
+                for (Item item : items(body, "fallback-status-codes")) {
+                    if (item.name().matches("\\d{3}")) {
+                        statusCodes.add(Integer.parseInt(item.name()));
+                    }
+                }
+                return Optional.of(new Http(path, text(body, "insert-xforwarded-for").equals("enabled"), erase,
+                        insert.equals("none") || insert.isBlank() ? Optional.empty() : Optional.of(insert),
+                        fallback.equals("none") || fallback.isBlank() ? Optional.empty() : Optional.of(fallback),
+                        statusCodes, text(body, "server-agent-name"), text(body, "redirect-rewrite"),
+                        (int) number(enforcement, "max-header-count"), (int) number(enforcement, "max-header-size"),
+                        number(enforcement, "max-requests"), text(enforcement, "unknown-method"),
+                        text(enforcement, "pipeline"),
+                        Set.copyOf(List.of(text(enforcement, "known-methods").split("\\s+"))),
+                        new Hsts(text(hsts, "mode").equals("enabled"), number(hsts, "maximum-age"),
+                                text(hsts, "include-subdomains").equals("enabled"),
+                                text(hsts, "preload").equals("enabled"))));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static HttpSystem httpSystem(Snapshot snapshot) {
+        return new HttpSystem(db(snapshot, HttpSystem.ERROR_PAGE).equals("enable"),
+                Long.parseLong(db(snapshot, HttpSystem.HEADER_TIMEOUT)),
+                Long.parseLong(db(snapshot, HttpSystem.RESPONSE_TIMEOUT)));
+    }
+
+    private static String db(Snapshot snapshot, String name) {
+        return snapshot.get(snapshot.schema().require("sys db"), name)
+                .flatMap(object -> object.body().text("value")).orElseThrow();
+    }
+
+    private static Body block(Body body, String property) {
+        return body.get(property).map(v -> ((Value.Block) v).body()).orElse(Body.EMPTY);
     }
 
     /** The first of the virtual's profiles that is a fastL4 or tcp profile, with its timeouts. */

@@ -292,18 +292,18 @@ public final class LtmProfiles {
                 inert(choice("excess-client-headers", "reject", "reject", "pass-through")),
                 inert(choice("excess-server-headers", "reject", "reject", "pass-through")),
                 // TODO(DSL): a set of words with a non-empty default; tmsh shows { CONNECT ... }, REST an array.
-                inert(text("known-methods", "CONNECT DELETE GET HEAD LOCK OPTIONS POST PROPFIND PUT TRACE UNLOCK")),
+                text("known-methods", "CONNECT DELETE GET HEAD LOCK OPTIONS POST PROPFIND PUT TRACE UNLOCK"),
                 // 64 in 15.1's profile_base.conf; a 16.x capture shows 1024.
                 number("max-header-count", 16, 4096, 64),
                 number("max-header-size", 32768),
-                inertNumber("max-requests", 0),
+                number("max-requests", 0),
                 inert(choice("oversize-client-headers", "reject", "reject", "pass-through")),
                 inert(choice("oversize-server-headers", "reject", "reject", "pass-through")),
-                inert(choice("pipeline", "allow", "allow", "reject", "pass-through")),
+                choice("pipeline", "allow", "allow", "reject", "pass-through"),
                 // 15.1+ (absent in 13.1).
                 inertEnabled("rfc-compliance", "disabled"),
                 inertEnabled("truncated-redirects", "disabled"),
-                inert(choice("unknown-method", "allow", "allow", "reject", "pass-through")));
+                choice("unknown-method", "allow", "allow", "reject", "pass-through"));
     }
 
     private static Property explicitProxy() {
@@ -323,11 +323,11 @@ public final class LtmProfiles {
     }
 
     private static Property hsts() {
-        return inert(block("hsts",
+        return block("hsts",
                 enabled("include-subdomains", "enabled"),
                 number("maximum-age", 16070400),
                 enabled("mode", "disabled"),
-                enabled("preload", "disabled")));
+                enabled("preload", "disabled"));
     }
 
     private static Property sflow() {

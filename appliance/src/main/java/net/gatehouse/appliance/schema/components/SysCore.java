@@ -46,6 +46,11 @@ public final class SysCore {
             new DbVariable("statemirror.secure", "disable", "disable enable", true),
             new DbVariable("systemauth.disablebash", "false", "false true", true),
             new DbVariable("systemauth.disablerootlogin", "false", "false true", false),
+            // Gatehouse's own (BIG-IP has no such keys): answer an HTTP failure with an error page
+            // instead of a reset, and the HTTP request header and server response timeouts.
+            new DbVariable("tm.gatehouse.http.errorpage", "disable", "disable enable", true),
+            new DbVariable("tm.gatehouse.http.headertimeout", "10", "integer min:1 max:3600", true),
+            new DbVariable("tm.gatehouse.http.responsetimeout", "300", "integer min:1 max:86400", true),
             new DbVariable("tm.tcpsegmentationoffload", "enable", "disable enable", false),
             new DbVariable("ui.advisory.color", "green", "green blue orange red yellow", false),
             new DbVariable("ui.advisory.enabled", "false", "false true", false),
