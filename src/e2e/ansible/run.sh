@@ -1,13 +1,12 @@
 #!/usr/bin/env bash
 # End-to-end: F5's own Ansible modules (Debian's `ansible` package ships f5networks.f5_modules)
 # against a freshly booted Gatehouse. Boots the shaded jar on a free management port, runs
-# site.yml twice (the second run must change nothing), then ops.yml (facts, a tmsh command, save)
-# and absent.yml, and stops the box.
+# site.yml twice (the second run must change nothing), checks that requests through the created
+# virtual server reach both backends (two small HTTP servers on 127.0.0.11/12:8080 that the
+# playbook's monitors must find up), then ops.yml (facts, a tmsh command, save) and absent.yml,
+# and stops everything it started, by PID.
 #
 # Usage: src/e2e/ansible/run.sh   (after `mvn package`; needs ansible-playbook on the PATH)
-#
-# Not checked yet: that a request through the created virtual server reaches the backends. The
-# data plane is being built separately; that check joins this script when it lands.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../../.." && pwd)"
@@ -17,7 +16,9 @@ command -v ansible-playbook >/dev/null || { echo "run.sh: ansible-playbook is no
 
 work="$(mktemp -d)"
 pid=""
+backends=()
 cleanup() {
+    for b in "${backends[@]:-}"; do [[ -n "$b" ]] && kill "$b" 2>/dev/null; done
     if [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null; then
         kill "$pid"
         for _ in $(seq 1 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
@@ -26,6 +27,11 @@ cleanup() {
     rm -rf "$work"
 }
 trap cleanup EXIT
+
+for n in 1 2; do
+    python3 "$here/backend.py" "127.0.0.1$n" 8080 "app$n" &
+    backends+=($!)
+done
 
 java -jar "$jar" boot --data-dir "$work/data" --no-console --mgmt-port 0 --ssh-port 0 >"$work/box.log" 2>&1 &
 pid=$!
@@ -52,7 +58,18 @@ if ! grep -Eq 'localhost +: ok=[0-9]+ +changed=0 +unreachable=0 +failed=0' "$wor
     echo "run.sh: the second run of site.yml changed something; it must be idempotent" >&2
     exit 1
 fi
+# Traffic: the virtual (127.0.0.1:18080, http profile) balances the two backends once the
+# playbook's monitors have marked them up.
+answers=""
+for _ in $(seq 1 120); do
+    answers="$(for i in 1 2 3 4; do curl -s --max-time 2 http://127.0.0.1:18080/ || true; done)"
+    grep -q app1 <<<"$answers" && grep -q app2 <<<"$answers" && break
+    sleep 0.5
+done
+grep -q app1 <<<"$answers" && grep -q app2 <<<"$answers" \
+    || { tail -20 "$work/box.log" >&2; echo "run.sh: requests through web_vs did not reach both backends" >&2; exit 1; }
+echo "run.sh: requests through web_vs reached both backends"
 playbook ops.yml once
 [[ -s "$work/data/config/bigip.conf" ]] || { echo "run.sh: bigip_config save wrote no bigip.conf" >&2; exit 1; }
 playbook absent.yml once
-echo "run.sh: ansible end-to-end passed (create, idempotent re-run, operations, absent)"
+echo "run.sh: ansible end-to-end passed (create, idempotent re-run, traffic, operations, absent)"

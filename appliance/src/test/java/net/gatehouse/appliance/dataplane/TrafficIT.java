@@ -230,6 +230,8 @@ class TrafficIT {
             assertThat(readToEnd(ended.getInputStream())).isTrue();
             kept.getOutputStream().write(ascii("alive\n"));
             assertThat(readLine(kept.getInputStream())).isEqualTo("alive");
+            // The ended connection leaves the table when its close completes, on its event loop.
+            await("one connection listed", Duration.ofSeconds(5), () -> dataPlane().connections().size() == 1);
             assertThat(core.tmsh("show sys connection cs-server-addr " + vip)).contains("Total records returned: 1");
         }
     }
