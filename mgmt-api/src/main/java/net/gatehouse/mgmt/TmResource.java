@@ -95,6 +95,9 @@ public final class TmResource {
             return (node.has("items") ? queries.apply(node, base(node)) : queries.selected(node)).toString();
         }
         Snapshot snapshot = appliance.commands().readable(principal(caller));
+        if (path.replaceAll("^/+|/+$", "").equals(PersistRecordsJson.PATH)) {
+            return PersistRecordsJson.write(appliance.dataPlane().persistence().list()).toString();
+        }
         if (path.endsWith("/stats")) {
             Optional<ObjectNode> stats = new StatsJson(appliance.dataPlane(), snapshot).get(path);
             if (stats.isPresent()) {

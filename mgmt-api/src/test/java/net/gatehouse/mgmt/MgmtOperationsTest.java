@@ -7,6 +7,7 @@ import java.io.StringWriter;
 import java.math.BigInteger;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -14,6 +15,8 @@ import java.security.KeyPairGenerator;
 import java.time.Duration;
 import java.util.Date;
 import net.gatehouse.appliance.Appliance;
+import net.gatehouse.appliance.persist.PersistMode;
+import net.gatehouse.appliance.persist.PersistRecord;
 import net.gatehouse.mgmt.MgmtClient.Answer;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
@@ -264,6 +267,29 @@ class MgmtOperationsTest {
         assertThat(entries.path("memberCnt").path("value").asLong()).isEqualTo(1);
         assertThat(entries.path("status.availabilityState").path("description").asText()).isNotEmpty();
         assertThat(entries.path("tmName").path("description").asText()).isEqualTo("/Common/stats_pool");
+    }
+
+    @Test
+    void persistRecordsAreListedAsShowListsThem() {
+        appliance.dataPlane().persistence().importRecords(List.of(new PersistRecord(PersistMode.SOURCE_ADDRESS,
+                "10.1.1.1", "/Common/vs /Common/web", "/Common/vs", "10.1.10.100:80", "/Common/web",
+                "/Common/10.1.20.11:80", "10.1.20.11", 80, "10.1.1.1", 3, 180)));
+
+        JsonNode records = admin.get("/mgmt/tm/ltm/persistence/persist-records").body();
+        JsonNode entries = records.path("entries").path("https://localhost/mgmt/tm/ltm/persistence/persist-records/0")
+                .path("nestedStats").path("entries");
+
+        assertThat(records.path("kind").asText()).isEqualTo("tm:ltm:persistence:persist-records:persist-recordsstats");
+        assertThat(entries.path("mode").path("description").asText()).isEqualTo("source-address");
+        assertThat(entries.path("persistenceValue").path("description").asText()).isEqualTo("10.1.1.1");
+        assertThat(entries.path("virtualName").path("description").asText()).isEqualTo("/Common/vs");
+        assertThat(entries.path("virtualAddr").path("description").asText()).isEqualTo("10.1.10.100");
+        assertThat(entries.path("virtualPort").path("value").asInt()).isEqualTo(80);
+        assertThat(entries.path("poolName").path("description").asText()).isEqualTo("/Common/web");
+        assertThat(entries.path("nodeAddr").path("description").asText()).isEqualTo("10.1.20.11");
+        assertThat(entries.path("nodePort").path("value").asInt()).isEqualTo(80);
+        assertThat(entries.path("age").path("value").asLong()).isGreaterThanOrEqualTo(3);
+        appliance.dataPlane().persistence().delete(r -> true);
     }
 
     private static byte[] pem(Object object) throws Exception {

@@ -13,6 +13,7 @@ import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.net.InetSocketAddress;
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import net.gatehouse.appliance.view.LtmView;
@@ -39,6 +40,7 @@ final class ClientSideHandler extends ChannelInboundHandlerAdapter implements Co
     private Flow flow;
     private boolean queued;
     private ScheduledFuture<?> queueTimeout;
+    private Optional<PersistentSelection.Persisted> persisted = Optional.empty();
 
     ClientSideHandler(DataPlaneContext context, VirtualState virtual) {
         this.context = context;
@@ -66,8 +68,7 @@ final class ClientSideHandler extends ChannelInboundHandlerAdapter implements Co
         }
         LtmView.Pool settings = pool.plan().pool();
         boolean queueing = settings.queueOnConnectionLimit();
-        PoolState.Taken taken = queueing && pool.queue().size() > 0 ? null
-                : pool.select(context.health(), context.ticker().nanos(), null);
+        PoolState.Taken taken = queueing && pool.queue().size() > 0 ? null : choose();
         if (taken != null) {
             start(taken);
         } else if (queueing && pool.anyAvailable(context.health())) {
@@ -76,6 +77,18 @@ final class ClientSideHandler extends ChannelInboundHandlerAdapter implements Co
             virtual.clientSide().close();
             refuse(client, ResetCause.NO_MEMBER_AVAILABLE);
         }
+    }
+
+    /** A member for this connection, by the virtual's persistence and the pool's balancing; null when none. */
+    private PoolState.Taken choose() {
+        PersistentSelection.Choice choice = context.selection().select(virtual.plan(),
+                context.persistence(virtual.fullPath()), pool, (InetSocketAddress) client.remoteAddress(),
+                (InetSocketAddress) client.localAddress(), context.health(), context.ticker().nanos());
+        if (choice == null) {
+            return null;
+        }
+        persisted = choice.persisted();
+        return choice.taken();
     }
 
     private void start(PoolState.Taken taken) {
@@ -129,7 +142,7 @@ final class ClientSideHandler extends ChannelInboundHandlerAdapter implements Co
         if (!queued) {
             return true;
         }
-        PoolState.Taken taken = pool.select(context.health(), context.ticker().nanos(), null);
+        PoolState.Taken taken = choose();
         if (taken == null) {
             return false;
         }
@@ -197,6 +210,7 @@ final class ClientSideHandler extends ChannelInboundHandlerAdapter implements Co
             return false;
         }
         flow.reselect(next);
+        persisted.ifPresent(p -> context.selection().persist(p, virtual.plan(), pool, next));
         connectServerSide();
         return true;
     }

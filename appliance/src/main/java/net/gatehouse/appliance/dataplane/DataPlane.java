@@ -10,6 +10,8 @@ import net.gatehouse.appliance.command.CommandService;
 import net.gatehouse.appliance.command.Commit;
 import net.gatehouse.appliance.config.Snapshot;
 import net.gatehouse.appliance.lb.Ticker;
+import net.gatehouse.appliance.persist.PersistTable;
+import net.gatehouse.appliance.persist.VirtualPersistence;
 import net.gatehouse.appliance.runtime.Availability;
 import net.gatehouse.appliance.runtime.HealthView;
 import net.gatehouse.appliance.view.LtmView;
@@ -30,26 +32,30 @@ public final class DataPlane implements AutoCloseable {
     private final DataPlaneContext context;
     private final RuntimeRegistry registry;
     private final Listeners listeners;
+    private final PersistTable persistTable;
     private final int threads;
     private boolean closed;
 
     private DataPlane(Transport transport, HealthView health, Ticker ticker, int threads) {
         this.threads = threads;
         this.loops = transport.newGroup(threads);
-        this.context = new DataPlaneContext(transport, health, ticker);
         this.registry = new RuntimeRegistry(HostCapabilities.transparentBinding(transport));
+        this.persistTable = new PersistTable(ticker, PersistTable.DEFAULT_CAPACITY, registry::addSessions);
+        this.context = new DataPlaneContext(transport, health, ticker, persistTable);
         this.listeners = new Listeners(loops, context);
         loops.next().scheduleAtFixedRate(this::applyServiceDownActions, 1, 1, TimeUnit.SECONDS);
     }
 
     /**
-     * Once a second: slow ramps learn which members came back, and connections whose member or
+     * Once a second: persistence records past their timeout go, slow ramps learn which members
+     * came back, and connections whose member or
      * node a monitor has marked down get their pool's {@code service-down-action} ({@code none}
      * leaves them alone).
      */
     private void applyServiceDownActions() {
         HealthView health = context.health();
         registry.observeAvailability(health, context.ticker().nanos());
+        persistTable.expire();
         context.connections().forEach(flow -> {
             String action = flow.pool().plan().pool().serviceDownAction();
             MemberState member = flow.taken().member();
@@ -102,6 +108,7 @@ public final class DataPlane implements AutoCloseable {
         LtmView view = LtmView.compile(snapshot);
         context.httpSystem(view.httpSystem());
         registry.apply(view, context.ticker().nanos());
+        context.persistence(VirtualPersistence.compile(snapshot));
         listeners.apply(view, registry);
     }
 
@@ -137,6 +144,14 @@ public final class DataPlane implements AutoCloseable {
             case "ltm node" -> registry.resetNode(fullPath);
             default -> throw new IllegalArgumentException("no statistics to reset for " + component);
         };
+    }
+
+    /**
+     * The persistence records: {@code show} and {@code delete ltm persistence persist-records},
+     * and their export to (and import from) another appliance.
+     */
+    public PersistTable persistence() {
+        return persistTable;
     }
 
     /** The live connections, oldest first. */

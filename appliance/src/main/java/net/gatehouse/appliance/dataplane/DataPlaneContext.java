@@ -4,12 +4,15 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 import net.gatehouse.appliance.lb.Ticker;
+import net.gatehouse.appliance.persist.PersistTable;
+import net.gatehouse.appliance.persist.VirtualPersistence;
 import net.gatehouse.appliance.runtime.HealthView;
 import net.gatehouse.appliance.view.LtmView;
 
 /**
  * What every connection of one data plane shares: the transport, health, the clock selection runs
- * on, the connection table and the cause counters.
+ * on, persistence (the virtuals' methods and the record table), the connection table and the
+ * cause counters.
  */
 final class DataPlaneContext {
 
@@ -22,8 +25,11 @@ final class DataPlaneContext {
     private final ConnectionTable connections = new ConnectionTable();
     private final Map<ResetCause, LongAdder> resetCauses = new EnumMap<>(ResetCause.class);
     private volatile LtmView.HttpSystem httpSystem = new LtmView.HttpSystem(false, 10, 300);
+    private final PersistentSelection selection;
+    private volatile Map<String, VirtualPersistence> persistence = Map.of();
 
-    DataPlaneContext(Transport transport, HealthView health, Ticker ticker) {
+    DataPlaneContext(Transport transport, HealthView health, Ticker ticker, PersistTable persistTable) {
+        this.selection = new PersistentSelection(persistTable);
         this.transport = transport;
         this.health = health;
         this.ticker = ticker;
@@ -51,6 +57,19 @@ final class DataPlaneContext {
 
     void httpSystem(LtmView.HttpSystem settings) {
         httpSystem = settings;
+    }
+
+    PersistentSelection selection() {
+        return selection;
+    }
+
+    /** A virtual's persistence methods of the moment. */
+    VirtualPersistence persistence(String virtualPath) {
+        return persistence.getOrDefault(virtualPath, VirtualPersistence.NONE);
+    }
+
+    void persistence(Map<String, VirtualPersistence> next) {
+        persistence = Map.copyOf(next);
     }
 
     ConnectionTable connections() {

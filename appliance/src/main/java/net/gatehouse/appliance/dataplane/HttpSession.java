@@ -222,7 +222,15 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
     /** The one load-balancing decision of this client connection; false when it failed (handled). */
     private boolean select() {
         PoolState pool = plan.pool();
-        PoolState.Taken taken = pool == null ? null : pool.select(context.health(), context.ticker().nanos(), null);
+        PoolState.Taken taken = null;
+        if (pool != null) {
+            // Persistence by address (source-addr, dest-addr) as on the L4 path; cookie persistence
+            // hooks in here once the http path reads and writes the BIGipServer cookie.
+            PersistentSelection.Choice choice = context.selection().select(plan, context.persistence(virtual.fullPath()),
+                    pool, (InetSocketAddress) client.remoteAddress(), (InetSocketAddress) client.localAddress(),
+                    context.health(), context.ticker().nanos());
+            taken = choice == null ? null : choice.taken();
+        }
         if (taken == null) {
             fail(pool == null ? ResetCause.NO_POOL : ResetCause.NO_MEMBER_AVAILABLE, "no member");
             return false;

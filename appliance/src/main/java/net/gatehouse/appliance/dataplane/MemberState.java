@@ -90,6 +90,14 @@ final class MemberState {
         return sessions;
     }
 
+    /** Takes a connection on the member and its node past their limits ({@code override-connection-limit}). */
+    Configured forceTake() {
+        Configured now = configured;
+        serverSide.open();
+        now.node().serverSide().open();
+        return now;
+    }
+
     /**
      * Takes a connection on the member and its node, each against its own limit, atomically; on
      * failure nothing stays taken.

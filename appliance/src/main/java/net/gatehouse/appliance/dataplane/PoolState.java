@@ -9,6 +9,8 @@ import net.gatehouse.appliance.lb.Candidates;
 import net.gatehouse.appliance.lb.Mode;
 import net.gatehouse.appliance.lb.PoolBalancer;
 import net.gatehouse.appliance.lb.SlowRamp;
+import net.gatehouse.appliance.persist.Carp;
+import net.gatehouse.appliance.runtime.Availability;
 import net.gatehouse.appliance.runtime.HealthView;
 import net.gatehouse.appliance.view.LtmView;
 
@@ -88,6 +90,57 @@ final class PoolState {
         Chooser chooser = new Chooser(now.members(), health, tried);
         int index = now.balancer().select(chooser, nowNanos);
         return index == PoolBalancer.NONE ? null : new Taken(now.members().get(index), chooser.taken);
+    }
+
+    /**
+     * {@code hash-algorithm carp}: the available member with the highest CARP score for the key that
+     * can take the connection, or null.
+     */
+    Taken selectCarp(String key, HealthView health) {
+        List<MemberState> members = new java.util.ArrayList<>(plan.members());
+        members.sort(java.util.Comparator.comparingLong((MemberState m) -> Carp.score(key,
+                m.configured().member().address() + ":" + m.configured().member().port())).reversed());
+        for (MemberState member : members) {
+            if (takesNewConnections(member, health)) {
+                MemberState.Configured taken = member.tryTake();
+                if (taken != null) {
+                    return new Taken(member, taken);
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The member of this pool at an address and port, or null. */
+    MemberState member(String address, int port) {
+        for (MemberState member : plan.members()) {
+            LtmView.Member config = member.configured().member();
+            if (config.port() == port && IpLiterals.parse(config.address()).equals(IpLiterals.parse(address))) {
+                return member;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Takes a persisted member: within its connection limits, or past them with
+     * {@code override-connection-limit}; null when it is at a limit.
+     */
+    static Taken take(MemberState member, boolean overrideConnectionLimit) {
+        MemberState.Configured taken = overrideConnectionLimit ? member.forceTake() : member.tryTake();
+        return taken == null ? null : new Taken(member, taken);
+    }
+
+    /**
+     * Whether persisted clients may still go to a member: a member or node that is only disabled
+     * ({@code session user-disabled}, or draining on a {@code recv-disable} match) keeps them; one
+     * forced offline ({@code state user-down}) or marked down by a monitor does not.
+     */
+    static boolean keepsPersistedClients(MemberState member, HealthView health) {
+        MemberState.Configured now = member.configured();
+        return !now.member().forcedDown() && !now.node().config().forcedDown()
+                && health.member(member.poolPath(), member.memberPath()) != Availability.OFFLINE
+                && health.node(now.node().config().fullPath()) != Availability.OFFLINE;
     }
 
     /** Whether some member takes traffic (health and admin state), at its connection limit or not. */

@@ -113,6 +113,14 @@ final class RuntimeRegistry {
         }
     }
 
+    /** A persistence record started (+1) or stopped (-1) pointing at a member: its sessions count. */
+    void addSessions(String poolPath, String memberPath, int delta) {
+        MemberState member = members.get(memberKey(poolPath, memberPath));
+        if (member != null) {
+            member.sessions().updateAndGet(count -> Math.max(0, count + delta));
+        }
+    }
+
     static String memberKey(String poolPath, String memberPath) {
         return poolPath + " " + memberPath;
     }

@@ -139,6 +139,9 @@ public final class TmshSession {
         if (verb.equals("delete") && isSysConnection(words)) {
             return deleteConnections(words);
         }
+        if (PersistRecordsCommand.handles(words)) {
+            return new PersistRecordsCommand(dataPlane.persistence(), folder).run(words);
+        }
         if (CryptoCommand.handles(words)) {
             return new CryptoCommand(crypto, principal, commands.snapshot(), folder).run(words);
         }

@@ -1,0 +1,90 @@
+package net.gatehouse.appliance.dataplane;
+
+import java.net.InetSocketAddress;
+import java.util.Optional;
+import net.gatehouse.appliance.persist.PersistKey;
+import net.gatehouse.appliance.persist.PersistProfile;
+import net.gatehouse.appliance.persist.PersistRecord;
+import net.gatehouse.appliance.persist.PersistTable;
+import net.gatehouse.appliance.persist.VirtualPersistence;
+import net.gatehouse.appliance.runtime.HealthView;
+import net.gatehouse.appliance.view.LtmView;
+
+/**
+ * Member selection with persistence, as BIG-IP does it for a new connection: the virtual's
+ * default method gives a key (else its {@code fallback-persistence} does); a live record for the
+ * key sends the connection to its member while that member keeps persisted clients (a disabled,
+ * draining member does; one forced offline or down does not, and its clients are balanced and
+ * persisted again). Without a record, the pool balances (or CARP chooses) and a record is made.
+ * Without a key from either method, the pool balances.
+ */
+final class PersistentSelection {
+
+    private final PersistTable table;
+
+    PersistentSelection(PersistTable table) {
+        this.table = table;
+    }
+
+    /** A member chosen for a connection, and the persistence key it was chosen under (if any). */
+    record Choice(PoolState.Taken taken, Optional<Persisted> persisted) {
+    }
+
+    /** What a connection persists on, so a reselect after a failed connect can move the record. */
+    record Persisted(PersistProfile profile, PersistKey key, String client) {
+    }
+
+    /** Chooses and takes a member for a new connection; null when none can take it. */
+    Choice select(VirtualState.Plan plan, VirtualPersistence persistence, PoolState pool,
+            InetSocketAddress client, InetSocketAddress destination, HealthView health, long nowNanos) {
+        LtmView.Virtual virtual = plan.virtual();
+        for (PersistProfile profile : persistence.inOrder()) {
+            Optional<String> key = profile.layer4Key(client, destination);
+            if (key.isEmpty()) {
+                continue;
+            }
+            PersistKey persistKey = new PersistKey(profile.mode(), key.get(),
+                    profile.scope(virtual.fullPath(), virtual.address(), pool.fullPath()));
+            Persisted persisted = new Persisted(profile, persistKey, client.getAddress().getHostAddress());
+            Optional<PersistRecord> record = table.use(persistKey, persisted.client());
+            if (record.isPresent()) {
+                MemberState member = pool.member(record.get().nodeAddress(), record.get().nodePort());
+                if (member != null && PoolState.keepsPersistedClients(member, health)) {
+                    PoolState.Taken taken = PoolState.take(member, profile.overrideConnectionLimit());
+                    if (taken != null) {
+                        return new Choice(taken, Optional.of(persisted));
+                    }
+                }
+            }
+            PoolState.Taken taken = profile.carp() ? pool.selectCarp(key.get(), health)
+                    : pool.select(health, nowNanos, null);
+            if (taken == null) {
+                return null;
+            }
+            persist(persisted, plan, pool, taken);
+            return new Choice(taken, Optional.of(persisted));
+        }
+        PoolState.Taken taken = pool.select(health, nowNanos, null);
+        return taken == null ? null : new Choice(taken, Optional.empty());
+    }
+
+    /** Records (or moves) a key's record to the member a connection now uses. */
+    void persist(Persisted persisted, VirtualState.Plan plan, PoolState pool, PoolState.Taken taken) {
+        LtmView.Virtual virtual = plan.virtual();
+        LtmView.Member member = taken.configured().member();
+        PersistKey key = persisted.key();
+        table.put(new PersistRecord(key.mode(), key.key(), key.scope(), virtual.fullPath(),
+                Destinations.of(virtual.address(), virtual.port()), pool.fullPath(), member.fullPath(),
+                member.address(), member.port(), persisted.client(), 0, persisted.profile().timeoutSeconds()));
+    }
+
+    /** How BIG-IP writes an address and port: {@code 10.0.0.1:80}, {@code 2001:db8::1.80}. */
+    static final class Destinations {
+        private Destinations() {
+        }
+
+        static String of(String address, int port) {
+            return address + (address.contains(":") ? "." : ":") + port;
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package net.gatehouse.appliance.persist;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.Optional;
+
+/**
+ * One persistence profile as the data plane acts on it, with every inherited value filled in.
+ *
+ * @param timeoutSeconds seconds a record lives without use; 0 ({@code indefinite}) never expires
+ * @param mask           the {@code mask} applied to the address key, or empty ({@code none})
+ * @param carp           {@code hash-algorithm carp}: the first member is chosen by a CARP hash of
+ *                       the key, the same on every appliance, instead of by the pool's
+ *                       load-balancing method
+ * @param cookie         the cookie settings of a cookie profile, empty for the other methods
+ */
+public record PersistProfile(String fullPath, PersistMode mode, long timeoutSeconds, Optional<byte[]> mask,
+        boolean carp, boolean matchAcrossPools, boolean matchAcrossServices, boolean matchAcrossVirtuals,
+        boolean overrideConnectionLimit, Optional<CookieSettings> cookie) {
+
+    /**
+     * The cookie profile's settings.
+     *
+     * @param cookieName        the configured name, or empty for {@code BIGipServer<pool>}
+     * @param expirationSeconds 0: a session cookie
+     * @param method            insert, rewrite, passive or hash
+     */
+    public record CookieSettings(Optional<String> cookieName, long expirationSeconds, boolean httpOnly,
+            boolean secure, boolean alwaysSend, String method) {
+    }
+
+    /**
+     * The key this profile persists a new connection on, from what a connection shows at layer 4:
+     * the (masked) client address for source-addr, the (masked) address the client connected to
+     * for dest-addr. The other methods need the request or an iRule, so have no key here and the
+     * virtual's {@code fallback-persistence} decides.
+     */
+    public Optional<String> layer4Key(InetSocketAddress client, InetSocketAddress destination) {
+        return switch (mode) {
+            case SOURCE_ADDRESS -> Optional.of(masked(client.getAddress()));
+            case DESTINATION_ADDRESS -> Optional.of(masked(destination.getAddress()));
+            default -> Optional.empty();
+        };
+    }
+
+    private String masked(InetAddress address) {
+        byte[] bytes = address.getAddress();
+        if (mask.isPresent() && mask.get().length == bytes.length) {
+            byte[] m = mask.get();
+            for (int i = 0; i < bytes.length; i++) {
+                bytes[i] &= m[i];
+            }
+            try {
+                return InetAddress.getByAddress(bytes).getHostAddress();
+            } catch (java.net.UnknownHostException e) {
+                throw new IllegalStateException("a masked address of valid length was refused", e);
+            }
+        }
+        return address.getHostAddress();
+    }
+
+    /**
+     * The scope a record of this profile lives in: records are shared by every virtual
+     * ({@code match-across-virtuals}), by the virtuals of one address ({@code match-across-services})
+     * or kept per virtual; and by every pool ({@code match-across-pools}) or kept per pool.
+     */
+    public String scope(String virtualPath, String virtualAddress, String poolPath) {
+        String virtual = matchAcrossVirtuals ? "*" : matchAcrossServices ? virtualAddress : virtualPath;
+        return virtual + " " + (matchAcrossPools ? "*" : poolPath);
+    }
+}

@@ -1,0 +1,105 @@
+package net.gatehouse.appliance.persist;
+
+import java.net.InetAddress;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import net.gatehouse.appliance.config.Body;
+import net.gatehouse.appliance.config.ConfigObject;
+import net.gatehouse.appliance.config.Effective;
+import net.gatehouse.appliance.config.Item;
+import net.gatehouse.appliance.config.Snapshot;
+import net.gatehouse.appliance.config.Value;
+import net.gatehouse.appliance.schema.Family;
+
+/**
+ * A virtual server's persistence: its default method ({@code persist}) and the method used when
+ * the default finds no key ({@code fallback-persistence}), each empty when not set.
+ */
+public record VirtualPersistence(Optional<PersistProfile> primary, Optional<PersistProfile> fallback) {
+
+    public static final VirtualPersistence NONE = new VirtualPersistence(Optional.empty(), Optional.empty());
+
+    /** The profiles to try in order: the default, then the fallback. */
+    public List<PersistProfile> inOrder() {
+        return java.util.stream.Stream.of(primary, fallback).flatMap(Optional::stream).toList();
+    }
+
+    /** Every virtual's persistence in a snapshot, keyed by the virtual's full path. */
+    public static Map<String, VirtualPersistence> compile(Snapshot snapshot) {
+        Effective effective = new Effective(snapshot);
+        Map<String, VirtualPersistence> all = new HashMap<>();
+        for (ConfigObject virtual : snapshot.all(snapshot.schema().require("ltm virtual"))) {
+            Body body = effective.body(virtual);
+            Optional<PersistProfile> primary = body.get("persist")
+                    .map(v -> ((Value.Items) v).items()).orElse(List.of()).stream().map(Item::name).findFirst()
+                    .flatMap(name -> profile(snapshot, effective, name));
+            Optional<PersistProfile> fallback = body.text("fallback-persistence").filter(n -> !n.equals("none"))
+                    .flatMap(name -> profile(snapshot, effective, name));
+            all.put(virtual.fullPath(), new VirtualPersistence(primary, fallback));
+        }
+        return all;
+    }
+
+    private static Optional<PersistProfile> profile(Snapshot snapshot, Effective effective, String path) {
+        return snapshot.find(Family.PERSISTENCE, path).flatMap(object -> PersistMode.ofComponent(object.type().path())
+                .map(mode -> compile(object, mode, effective.body(object))));
+    }
+
+    private static PersistProfile compile(ConfigObject object, PersistMode mode, Body body) {
+        Optional<PersistProfile.CookieSettings> cookie = mode != PersistMode.COOKIE ? Optional.empty()
+                : Optional.of(new PersistProfile.CookieSettings(
+                        text(body, "cookie-name").filter(n -> !n.equals("none")),
+                        seconds(text(body, "expiration").orElse("0")), enabled(body, "httponly"),
+                        enabled(body, "secure"), enabled(body, "always-send"),
+                        text(body, "method").orElse("insert")));
+        return new PersistProfile(object.fullPath(), mode, seconds(text(body, "timeout").orElse("180")),
+                text(body, "mask").filter(m -> !m.equals("none")).flatMap(VirtualPersistence::maskBytes),
+                text(body, "hash-algorithm").orElse("default").equals("carp"), enabled(body, "match-across-pools"),
+                enabled(body, "match-across-services"), enabled(body, "match-across-virtuals"),
+                enabled(body, "override-connection-limit"), cookie);
+    }
+
+    private static Optional<String> text(Body body, String property) {
+        return body.text(property);
+    }
+
+    private static boolean enabled(Body body, String property) {
+        return body.text(property).orElse("disabled").equals("enabled");
+    }
+
+    /**
+     * A timeout or expiration: seconds, {@code indefinite} (0, never), or BIG-IP's
+     * {@code d:h:m:s} form for cookie expiration ({@code 1:0:0} is an hour).
+     */
+    static long seconds(String value) {
+        if (value.equals("indefinite")) {
+            return 0;
+        }
+        long total = 0;
+        for (String part : value.split(":")) {
+            if (!part.matches("\\d{1,10}")) {
+                return 0;
+            }
+            total = total * 60 + Long.parseLong(part);
+        }
+        String[] parts = value.split(":");
+        if (parts.length == 4) {
+            total = Long.parseLong(parts[0]) * 86_400 + Long.parseLong(parts[1]) * 3_600
+                    + Long.parseLong(parts[2]) * 60 + Long.parseLong(parts[3]);
+        }
+        return total;
+    }
+
+    private static Optional<byte[]> maskBytes(String mask) {
+        if (!mask.matches("[0-9a-fA-F:.]+")) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(InetAddress.getByName(mask).getAddress());
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalStateException("mask " + mask + " is not an address", e);
+        }
+    }
+}
