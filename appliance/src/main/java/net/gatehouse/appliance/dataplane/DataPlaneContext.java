@@ -3,6 +3,7 @@ package net.gatehouse.appliance.dataplane;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
+import net.gatehouse.appliance.dataplane.tls.TlsProfiles;
 import net.gatehouse.appliance.lb.Ticker;
 import net.gatehouse.appliance.runtime.HealthView;
 
@@ -18,11 +19,13 @@ final class DataPlaneContext {
     private final Transport transport;
     private final HealthView health;
     private final Ticker ticker;
+    private final TlsProfiles tls;
     private final ConnectionTable connections = new ConnectionTable();
     private final Map<ResetCause, LongAdder> resetCauses = new EnumMap<>(ResetCause.class);
 
-    DataPlaneContext(Transport transport, HealthView health, Ticker ticker) {
+    DataPlaneContext(Transport transport, HealthView health, Ticker ticker, TlsProfiles tls) {
         this.transport = transport;
+        this.tls = tls;
         this.health = health;
         this.ticker = ticker;
         for (ResetCause cause : ResetCause.values()) {
@@ -40,6 +43,11 @@ final class DataPlaneContext {
 
     Ticker ticker() {
         return ticker;
+    }
+
+    /** The TLS contexts of the running configuration. */
+    TlsProfiles tls() {
+        return tls;
     }
 
     ConnectionTable connections() {
