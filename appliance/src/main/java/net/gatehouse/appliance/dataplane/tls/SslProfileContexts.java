@@ -7,12 +7,15 @@ import io.netty.handler.ssl.OpenSsl;
 import io.netty.handler.ssl.OpenSslSessionContext;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SslProvider;
 import io.netty.handler.ssl.SupportedCipherSuiteFilter;
 import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
 import java.security.GeneralSecurityException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
@@ -40,22 +43,30 @@ final class SslProfileContexts {
 
     private final TlsEngine engine;
     private final CryptoService crypto;
-    private final List<String> availableCiphers;
-    private final List<String> defaultCiphers;
+    private final Map<SslProvider, Ciphers> ciphers = new EnumMap<>(SslProvider.class);
+
+    /** The suites an engine offers and those it uses by default, by IANA name. */
+    private record Ciphers(List<String> available, List<String> defaults) {
+    }
 
     SslProfileContexts(TlsEngine engine, CryptoService crypto) {
         this.engine = engine;
         this.crypto = crypto;
         try {
+            ciphers.put(SslProvider.JDK, new Ciphers(
+                    List.of(SSLContext.getDefault().getSupportedSSLParameters().getCipherSuites()),
+                    defaults(SslProvider.JDK)));
             if (engine.openSsl()) {
-                this.availableCiphers = List.copyOf(OpenSsl.availableJavaCipherSuites());
-            } else {
-                this.availableCiphers = List.of(SSLContext.getDefault().getSupportedSSLParameters().getCipherSuites());
+                ciphers.put(SslProvider.OPENSSL, new Ciphers(List.copyOf(OpenSsl.availableJavaCipherSuites()),
+                        defaults(SslProvider.OPENSSL)));
             }
-            this.defaultCiphers = SslContextBuilder.forClient().sslProvider(engine.provider()).build().cipherSuites();
         } catch (GeneralSecurityException | SSLException e) {
             throw new IllegalStateException("the TLS engine " + engine.provider() + " cannot list its ciphers", e);
         }
+    }
+
+    private static List<String> defaults(SslProvider provider) throws SSLException {
+        return SslContextBuilder.forClient().sslProvider(provider).build().cipherSuites();
     }
 
     /** A client-ssl profile: terminates TLS from clients. */
@@ -78,7 +89,10 @@ final class SslProfileContexts {
                         ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
                         ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT,
                         ApplicationProtocolNames.HTTP_1_1));
-        common(builder, profile, body);
+        // BoringSSL holds one certificate per connection: RSA and EC side by side need the JDK's engine,
+        // which picks the key type per cipher suite.
+        SslProvider provider = entries.size() > 1 ? SslProvider.JDK : engine.provider();
+        common(builder, provider, profile, body);
         builder.sessionCacheSize(number(body, "cache-size")).sessionTimeout(number(body, "cache-timeout"));
         String mode = body.text("peer-cert-mode").orElse("ignore");
         if (mode.equals("request") || mode.equals("require")) {
@@ -86,7 +100,7 @@ final class SslProfileContexts {
             builder.trustManager(peerTrust(snapshot, profile, body));
         }
         SslContext context = build(builder, profile);
-        if (engine.openSsl() && body.text("session-ticket").orElse("disabled").equals("enabled")
+        if (provider == SslProvider.OPENSSL && body.text("session-ticket").orElse("disabled").equals("enabled")
                 && context.sessionContext() instanceof OpenSslSessionContext sessions) {
             sessions.setTicketKeys();
         }
@@ -96,7 +110,7 @@ final class SslProfileContexts {
     /** A server-ssl profile: re-encrypts toward pool members. */
     SslContext serverSide(Snapshot snapshot, ConfigObject profile, Body body) throws UnusableProfile {
         SslContextBuilder builder = SslContextBuilder.forClient();
-        common(builder, profile, body);
+        common(builder, engine.provider(), profile, body);
         String cert = body.text("cert").orElse("none");
         String key = body.text("key").orElse("none");
         if (!cert.equals("none") && !key.equals("none")) {
@@ -112,14 +126,16 @@ final class SslProfileContexts {
         return build(builder, profile);
     }
 
-    private void common(SslContextBuilder builder, ConfigObject profile, Body body) throws UnusableProfile {
-        builder.sslProvider(engine.provider()).protocols(protocols(profile, body));
-        String ciphers = body.text("ciphers").orElse("DEFAULT");
+    private void common(SslContextBuilder builder, SslProvider provider, ConfigObject profile, Body body)
+            throws UnusableProfile {
+        builder.sslProvider(provider).protocols(protocols(profile, body));
+        String cipherString = body.text("ciphers").orElse("DEFAULT");
+        Ciphers offered = ciphers.get(provider);
         try {
-            builder.ciphers(CipherString.select(ciphers, availableCiphers, defaultCiphers),
+            builder.ciphers(CipherString.select(cipherString, offered.available(), offered.defaults()),
                     SupportedCipherSuiteFilter.INSTANCE);
         } catch (IllegalArgumentException e) {
-            throw new UnusableProfile("Profile (" + profile.fullPath() + ")'s ciphers (" + ciphers + ") "
+            throw new UnusableProfile("Profile (" + profile.fullPath() + ")'s ciphers (" + cipherString + ") "
                     + e.getMessage() + ".");
         }
     }

@@ -29,6 +29,8 @@ public final class TlsProfiles {
     private static final Logger LOG = LoggerFactory.getLogger(TlsProfiles.class);
     private static final String CLIENT_SSL = "ltm profile client-ssl";
     private static final String SERVER_SSL = "ltm profile server-ssl";
+    private static final List<String> INHERITED_COLLECTIONS = List.of("options", "cert-key-chain");
+    private static final int MAX_PARENTS = 32;
     private static final List<String> MATERIAL = List.of("cert", "key", "chain", "ca-file");
 
     private final TlsEngine engine;
@@ -87,7 +89,7 @@ public final class TlsProfiles {
 
     private Built built(Snapshot snapshot, Effective effective, ConfigObject profile, boolean clientSide,
             Map<Fingerprint, Built> next) {
-        Body body = effective.body(profile);
+        Body body = withInheritedCollections(snapshot, profile, effective.body(profile));
         Fingerprint fingerprint = new Fingerprint(profile.fullPath(), body, material(snapshot, body));
         Built known = next.containsKey(fingerprint) ? next.get(fingerprint) : built.get(fingerprint);
         if (known == null) {
@@ -103,14 +105,38 @@ public final class TlsProfiles {
         try {
             SslContext context = clientSide ? contexts.clientSide(snapshot, profile, body)
                     : contexts.serverSide(snapshot, profile, body);
-            LOG.info("{}: TLS context built on {} ({})", profile.fullPath(), engine.provider(),
-                    String.join(", ", context.cipherSuites().stream().limit(3).toList()) + ", ...");
+            LOG.info("{}: TLS context built ({}, {} cipher suites)", profile.fullPath(),
+                    context.isServer() ? "client side" : "server side", context.cipherSuites().size());
             return new Built(context, null, serverName, sniDefault);
         } catch (UnusableProfile e) {
             LOG.warn("{}: cannot be used, virtual servers using it refuse connections: {}", profile.fullPath(),
                     e.getMessage());
             return new Built(null, e.getMessage(), serverName, sniDefault);
         }
+    }
+
+    /**
+     * The effective body with {@code options} and {@code cert-key-chain} taken from the nearest
+     * {@code defaults-from} ancestor that sets them, as BIG-IP inherits them (the generic effective
+     * view leaves collections to the object itself).
+     */
+    private static Body withInheritedCollections(Snapshot snapshot, ConfigObject profile, Body body) {
+        Body result = body;
+        for (String property : INHERITED_COLLECTIONS) {
+            ConfigObject current = profile;
+            for (int depth = 0; depth < MAX_PARENTS && current != null; depth++) {
+                Optional<Value> own = current.body().get(property);
+                if (own.isPresent()) {
+                    result = result.with(property, own.get());
+                    break;
+                }
+                String parent = current.body().text("defaults-from")
+                        .orElse(current.type().property("defaults-from").flatMap(p -> p.defaultValue()).orElse("none"));
+                current = parent.equals("none") || parent.equals(current.fullPath()) ? null
+                        : snapshot.get(current.type(), parent).orElse(null);
+            }
+        }
+        return result;
     }
 
     /** The certificate and key objects a profile names (their checksums change when material is replaced). */

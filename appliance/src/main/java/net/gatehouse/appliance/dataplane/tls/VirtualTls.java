@@ -47,14 +47,23 @@ public final class VirtualTls {
 
     /**
      * The first handler of a client connection: with client-ssl, an {@link SniHandler} that reads the
-     * ClientHello's SNI name and becomes that profile's SslHandler; when a profile is unusable, one
+     * ClientHello's SNI name and becomes that profile's SslHandler, and a gate that holds the
+     * connection back from the virtual until the handshake is done; when a profile is unusable, one
      * that resets the connection; nothing otherwise.
      */
     public Optional<ChannelHandler> clientSideHandler() {
         if (unusable != null) {
             return Optional.of(new Refusal());
         }
-        return clientSide == null ? Optional.empty() : Optional.of(new SniHandler(clientSide));
+        if (clientSide == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new ChannelInitializer<Channel>() {
+            @Override
+            protected void initChannel(Channel channel) {
+                channel.pipeline().addLast(new SniHandler(clientSide), new HandshakeGate());
+            }
+        });
     }
 
     /**
