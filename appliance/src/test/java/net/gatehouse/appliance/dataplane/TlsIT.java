@@ -116,6 +116,30 @@ class TlsIT {
     }
 
     @Test
+    void sessionTicketsAreIssuedOnlyWhenTheProfileEnablesThem() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/openssl")),
+                "openssl is not installed");
+        org.junit.jupiter.api.Assumptions.assumeTrue(core.appliance().dataPlane().tlsEngine().openSsl(),
+                "tickets are set per profile only on the OpenSSL engine");
+        core.tmsh("create ltm profile client-ssl tickets session-ticket enabled");
+        core.tmsh("create ltm virtual vs destination " + vip + ":" + PORT + " pool web profiles add { tcp clientssl }");
+        assertThat(openSsl()).doesNotContain("TLS session ticket:");
+        core.tmsh("modify ltm virtual vs profiles replace-all-with { tcp tickets }");
+        assertThat(openSsl()).contains("TLS session ticket:");
+    }
+
+    private String openSsl() throws Exception {
+        Process process = new ProcessBuilder("/usr/bin/openssl", "s_client", "-connect", vip + ":" + PORT,
+                "-tls1_2").redirectErrorStream(true).start();
+        process.getOutputStream().close();
+        byte[] output = process.getInputStream().readAllBytes();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+        return new String(output, StandardCharsets.UTF_8);
+    }
+
+    @Test
     void aProfileThatRequiresAClientCertificateRefusesAClientWithoutOne() throws Exception {
         TlsMaterial authority = TlsMaterial.selfSigned("Client CA");
         TlsMaterial client = authority.issue("client.example.com");
