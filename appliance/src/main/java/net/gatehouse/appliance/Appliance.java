@@ -153,7 +153,7 @@ public final class Appliance implements AutoCloseable {
                 HealthView view = health.isPresent() ? health.get()
                         : monitors.isPresent() ? monitors.get() : HealthView.unchecked();
                 DataPlane dataPlane = DataPlane.start(commands, view, ticker,
-                        Runtime.getRuntime().availableProcessors());
+                        Runtime.getRuntime().availableProcessors(), crypto);
                 return new Appliance(store, commands, new ConfigFiles(configDirectory, commands), crypto, monitors,
                         view, dataPlane, clock);
             } catch (KeySlotException e) {

@@ -162,10 +162,12 @@ final class ClientSideHandler extends ChannelInboundHandlerAdapter implements Co
                 .option(ChannelOption.AUTO_READ, false)
                 .option(ChannelOption.ALLOW_HALF_CLOSURE, true)
                 .option(ChannelOption.TCP_NODELAY, true)
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, DataPlaneContext.CONNECT_TIMEOUT_MILLIS)
-                .handler(new ServerSideHandler(flow));
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, DataPlaneContext.CONNECT_TIMEOUT_MILLIS);
         InetSocketAddress local = clientAddress == null ? null : source.localFor(clientAddress);
         InetSocketAddress member = flow.taken().configured().address();
+        ServerSideHandler serverSide = new ServerSideHandler(flow);
+        bootstrap.handler(context.tls().virtual(virtual.fullPath())
+                .map(tls -> tls.serverSideHandlers(member, serverSide)).orElse(serverSide));
         flow.connecting();
         ChannelFuture connecting;
         if (local != null) {

@@ -9,6 +9,9 @@ import java.util.function.Predicate;
 import net.gatehouse.appliance.command.CommandService;
 import net.gatehouse.appliance.command.Commit;
 import net.gatehouse.appliance.config.Snapshot;
+import net.gatehouse.appliance.crypto.CryptoService;
+import net.gatehouse.appliance.dataplane.tls.TlsEngine;
+import net.gatehouse.appliance.dataplane.tls.TlsProfiles;
 import net.gatehouse.appliance.lb.Ticker;
 import net.gatehouse.appliance.persist.PersistTable;
 import net.gatehouse.appliance.persist.VirtualPersistence;
@@ -36,12 +39,12 @@ public final class DataPlane implements AutoCloseable {
     private final int threads;
     private boolean closed;
 
-    private DataPlane(Transport transport, HealthView health, Ticker ticker, int threads) {
+    private DataPlane(Transport transport, HealthView health, Ticker ticker, int threads, TlsProfiles tls) {
         this.threads = threads;
         this.loops = transport.newGroup(threads);
         this.registry = new RuntimeRegistry(HostCapabilities.transparentBinding(transport));
         this.persistTable = new PersistTable(ticker, PersistTable.DEFAULT_CAPACITY, registry::addSessions);
-        this.context = new DataPlaneContext(transport, health, ticker, persistTable);
+        this.context = new DataPlaneContext(transport, health, ticker, persistTable, tls);
         this.listeners = new Listeners(loops, context);
         loops.next().scheduleAtFixedRate(this::applyServiceDownActions, 1, 1, TimeUnit.SECONDS);
     }
@@ -73,17 +76,20 @@ public final class DataPlane implements AutoCloseable {
      *
      * @param threads event loops (BIG-IP's TMM instances); the cores of the host by default
      */
-    public static DataPlane start(CommandService commands, HealthView health, int threads) {
-        return start(commands, health, Ticker.system(), threads);
+    public static DataPlane start(CommandService commands, HealthView health, int threads, CryptoService crypto) {
+        return start(commands, health, Ticker.system(), threads, crypto);
     }
 
     /**
      * Starts the data plane with the clock load balancing runs on (slow ramp, observed and
-     * predictive windows, response times).
+     * predictive windows, response times), and the key slots its TLS contexts take keys from.
      */
-    public static DataPlane start(CommandService commands, HealthView health, Ticker ticker, int threads) {
+    public static DataPlane start(CommandService commands, HealthView health, Ticker ticker, int threads,
+            CryptoService crypto) {
         Transport transport = Transport.best();
-        DataPlane dataPlane = new DataPlane(transport, health, ticker, threads);
+        TlsEngine engine = TlsEngine.best();
+        LOG.info("Data plane TLS: {}", engine.describe());
+        DataPlane dataPlane = new DataPlane(transport, health, ticker, threads, new TlsProfiles(engine, crypto));
         if (transport.epoll()) {
             LOG.info("Data plane: {} event loops on native epoll", threads);
         } else {
@@ -109,7 +115,13 @@ public final class DataPlane implements AutoCloseable {
         context.httpSystem(view.httpSystem());
         registry.apply(view, context.ticker().nanos());
         context.persistence(VirtualPersistence.compile(snapshot));
+        context.tls().apply(snapshot, view);
         listeners.apply(view, registry);
+    }
+
+    /** The TLS implementation of client-ssl and server-ssl contexts. */
+    public TlsEngine tlsEngine() {
+        return context.tls().engine();
     }
 
     /** {@code epoll} or {@code nio}. */

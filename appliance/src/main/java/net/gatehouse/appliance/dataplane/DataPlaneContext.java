@@ -3,6 +3,7 @@ package net.gatehouse.appliance.dataplane;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
+import net.gatehouse.appliance.dataplane.tls.TlsProfiles;
 import net.gatehouse.appliance.lb.Ticker;
 import net.gatehouse.appliance.persist.PersistTable;
 import net.gatehouse.appliance.persist.VirtualPersistence;
@@ -22,15 +23,18 @@ final class DataPlaneContext {
     private final Transport transport;
     private final HealthView health;
     private final Ticker ticker;
+    private final TlsProfiles tls;
     private final ConnectionTable connections = new ConnectionTable();
     private final Map<ResetCause, LongAdder> resetCauses = new EnumMap<>(ResetCause.class);
     private volatile LtmView.HttpSystem httpSystem = new LtmView.HttpSystem(false, 10, 300);
     private final PersistentSelection selection;
     private volatile Map<String, VirtualPersistence> persistence = Map.of();
 
-    DataPlaneContext(Transport transport, HealthView health, Ticker ticker, PersistTable persistTable) {
+    DataPlaneContext(Transport transport, HealthView health, Ticker ticker, PersistTable persistTable,
+            TlsProfiles tls) {
         this.selection = new PersistentSelection(persistTable);
         this.transport = transport;
+        this.tls = tls;
         this.health = health;
         this.ticker = ticker;
         for (ResetCause cause : ResetCause.values()) {
@@ -70,6 +74,11 @@ final class DataPlaneContext {
 
     void persistence(Map<String, VirtualPersistence> next) {
         persistence = Map.copyOf(next);
+    }
+
+    /** The TLS contexts of the running configuration. */
+    TlsProfiles tls() {
+        return tls;
     }
 
     ConnectionTable connections() {

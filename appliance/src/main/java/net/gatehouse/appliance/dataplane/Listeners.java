@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import net.gatehouse.appliance.dataplane.tls.VirtualTls;
 import net.gatehouse.appliance.view.LtmView;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -82,6 +83,8 @@ final class Listeners {
                 .childHandler(new ChannelInitializer<Channel>() {
                     @Override
                     protected void initChannel(Channel channel) {
+                        context.tls().virtual(state.fullPath()).flatMap(VirtualTls::clientSideHandler)
+                                .ifPresent(channel.pipeline()::addLast);
                         VirtualState.Plan plan = state.plan();
                         if (plan.virtual().http().isPresent()) {
                             HttpResponseWriter writer = new HttpResponseWriter();

@@ -1,0 +1,82 @@
+package net.gatehouse.appliance.dataplane.tls;
+
+import io.netty.channel.ChannelDuplexHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.ssl.SslHandshakeCompletionEvent;
+import io.netty.util.ReferenceCountUtil;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+
+/**
+ * Sits after a client connection's TLS handler and holds the connection back from the virtual's
+ * handler until the handshake is done, as BIG-IP opens the server side only after the client's
+ * handshake: the virtual's handler sees the connection become active on success (a failed
+ * handshake is closed after the TLS alert and never reaches a pool member). Application data
+ * decoded in the handshake's last read waits here until the virtual's handler first asks to read,
+ * i.e. until its server side is connected. Then the gate steps out of the pipeline.
+ */
+final class HandshakeGate extends ChannelDuplexHandler {
+
+    private final Queue<Object> early = new ArrayDeque<>();
+    private boolean handshaken;
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        ctx.read();
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+        if (event instanceof SslHandshakeCompletionEvent completion) {
+            if (!completion.isSuccess()) {
+                ctx.close();
+                return;
+            }
+            handshaken = true;
+            ctx.fireChannelActive();
+        }
+        ctx.fireUserEventTriggered(event);
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object message) {
+        if (handshaken) {
+            early.add(message);
+        } else {
+            ReferenceCountUtil.release(message);
+        }
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        if (!handshaken) {
+            ctx.read();
+        }
+    }
+
+    @Override
+    public void read(ChannelHandlerContext ctx) {
+        if (!handshaken) {
+            ctx.read();
+            return;
+        }
+        List<Object> held = new ArrayList<>(early);
+        early.clear();
+        ctx.pipeline().remove(this);
+        if (held.isEmpty()) {
+            ctx.read();
+            return;
+        }
+        held.forEach(ctx::fireChannelRead);
+        ctx.fireChannelReadComplete();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        early.forEach(ReferenceCountUtil::release);
+        early.clear();
+        ctx.fireChannelInactive();
+    }
+}
