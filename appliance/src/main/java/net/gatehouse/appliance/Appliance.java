@@ -86,6 +86,7 @@ public final class Appliance implements AutoCloseable {
         private HealthView health = HealthView.unchecked();
         private Ticker ticker = Ticker.system();
         private KeySlotsOpener keySlots;
+        private int threads = Runtime.getRuntime().availableProcessors();
 
         private Builder(Path dataDirectory) {
             this.dataDirectory = dataDirectory;
@@ -120,6 +121,15 @@ public final class Appliance implements AutoCloseable {
             return this;
         }
 
+        /** The data plane's event loops (BIG-IP's TMM instances); one per core by default. */
+        public Builder threads(int value) {
+            if (value < 1) {
+                throw new IllegalArgumentException("the data plane needs at least one event loop, not " + value);
+            }
+            this.threads = value;
+            return this;
+        }
+
         public Appliance open() {
             ConfigStore store = H2ConfigStore.open(dataDirectory);
             CryptoService crypto = null;
@@ -129,8 +139,7 @@ public final class Appliance implements AutoCloseable {
                 CommandService commands = new CommandService(running, store, new RoleAuthorizer(), clock);
                 Path configDirectory = dataDirectory.resolve("config");
                 crypto = CryptoService.start(keySlots.open(), commands, configDirectory, clock);
-                DataPlane dataPlane = DataPlane.start(commands, health, ticker,
-                        Runtime.getRuntime().availableProcessors());
+                DataPlane dataPlane = DataPlane.start(commands, health, ticker, threads);
                 return new Appliance(store, commands, new ConfigFiles(configDirectory, commands), crypto, dataPlane,
                         clock);
             } catch (KeySlotException e) {

@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * The box: powers on the simulated platform, runs its self-test, opens the appliance, and hands the
  * terminal to the console (or waits for SIGTERM with {@code --no-console}).
  *
- * <pre>gatehouse boot [--data-dir DIR] [--mgmt-port N] [--ssh-port N] [--no-console] [--demo]</pre>
+ * <pre>gatehouse boot [--data-dir DIR] [--mgmt-port N] [--ssh-port N] [--threads N] [--no-console] [--demo]</pre>
  *
  * No arguments mean {@code boot --demo} with the data in {@code ./var}.
  */
@@ -71,7 +71,9 @@ public final class Gatehouse {
         try {
             platform = Platform.identify(options.dataDir());
             platform.selfTest().forEach(out::println);
-            appliance = Appliance.open(options.dataDir(), Clock.systemUTC());
+            Appliance.Builder builder = Appliance.builder(options.dataDir()).clock(Clock.systemUTC());
+            options.threads().ifPresent(builder::threads);
+            appliance = builder.open();
         } catch (StoreFailure | UncheckedIOException e) {
             err.println("SELF-TEST FAILED: " + e.getMessage());
             err.flush();
