@@ -155,7 +155,7 @@ worker_rlimit_nofile 20000;
 daemon off;
 pid $OUT_DIR/tmp/nginx.pid;
 error_log $OUT_DIR/logs/nginx.err warn;
-events { worker_connections 16000; }
+events { worker_connections 19500; }
 stream {
   upstream s_backends { server $H:$B1; server $H:$B2; }
   server { listen $H:$NG_L4 backlog=4096; proxy_pass s_backends; }
@@ -271,10 +271,11 @@ stop_proxies() {
 }
 
 # ------------------------------------------------------------------ measurement
-cpu_ticks() { # utime+stime of the PIDs and their children (nginx workers)
-  local total=0 p q
+cpu_ticks() { # utime+stime of the PIDs, of their live children (nginx workers) and of their reaped children
+  local total=0 p q     # (nginx workers replaced by a reload)
   for p in "$@"; do
-    for q in $p $(cat "/proc/$p/task/$p/children" 2>/dev/null); do
+    [ -r "/proc/$p/stat" ] && total=$(( total + $(awk '{print $14+$15+$16+$17}' "/proc/$p/stat") ))
+    for q in $(cat "/proc/$p/task/$p/children" 2>/dev/null); do
       [ -r "/proc/$q/stat" ] && total=$(( total + $(awk '{print $14+$15}' "/proc/$q/stat") ))
     done
   done; echo $total; }
@@ -315,16 +316,19 @@ run_wrk() { # threads round scenario proxy pid url [wrk args...]
 
 run_idle() { # threads round scenario proxy pid port count
   local n=$1 r=$2 sc=$3 proxy=$4 pid=$5 port=$6 count=$7 out
-  out=$(timeout 120 python3 "$TOOL" idle --port "$port" --count "$count" --pids "$pid")
-  local kib opened; kib=$(sed -n 's/.*kib_per_conn=\([^ ]*\).*/\1/p' <<<"$out"); opened=$(sed -n 's/.*opened=\([^ ]*\).*/\1/p' <<<"$out")
+  local jvm=(); [ "$proxy" = gatehouse ] && jvm=(--jvm)
+  out=$(timeout 180 python3 "$TOOL" idle --port "$port" --count "$count" --pids "$pid" "${jvm[@]}")
+  local kib opened; kib=$(sed -n 's/^kib_per_conn=\([^ ]*\).*/\1/p' <<<"$out"); opened=$(sed -n 's/.*opened=\([^ ]*\).*/\1/p' <<<"$out")
   local note=""; [ "${opened:-0}" -lt "$count" ] && note="only ${opened:-0} of $count stayed open"
+  [ "$proxy" = gatehouse ] && note="${note:+$note; }larger of RSS and live Java heap growth: $(sed -n 's/.*\(rss_kib_per_conn=[^ ]*\).*\(heap_kib_per_conn=[^ ]*\).*/\1 \2/p' <<<"$out")"
   record "$n" "$r" "$sc" "$proxy" KiB/conn "${kib:--}" - - - "$(rss_mib "$pid")" $(( count - ${opened:-0} )) "$note"
   log "t$n r$r $sc $proxy: $out"
   sleep 2   # let the proxy close what the client closed
 }
 
 run_change() { # threads round scenario proxy pid port
-  local n=$1 r=$2 sc=$3 proxy=$4 pid=$5 port=$6 f="$OUT_DIR/wrk/t$n-r$r-$sc-$proxy.txt" args
+  local n=$1 r=$2 sc=$3 proxy=$4 pid=$5 port=$6 args
+  local f="$OUT_DIR/wrk/t$n-r$r-$sc-$proxy.txt"
   case $proxy in
     gatehouse) args=(--kind gatehouse --mgmt-port "$GH_MGMT" --member "$H:$B2") ;;
     haproxy) args=(--kind haproxy --admin-socket "$OUT_DIR/tmp/haproxy.sock" --server "$([ "$sc" = change-l4 ] && echo be_tcp || echo be_http)/s2") ;;

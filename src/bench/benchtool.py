@@ -21,7 +21,9 @@ import selectors
 import signal
 import socket
 import ssl
+import re
 import statistics
+import subprocess
 import sys
 import time
 import urllib.request
@@ -66,9 +68,21 @@ def fd_count(pids):
     return total
 
 
+def live_heap_kib(pid):
+    """A JVM's heap in use right after a full collection (jcmd), in KiB."""
+    subprocess.run(["jcmd", str(pid), "GC.run"], capture_output=True, timeout=60, check=True)
+    out = subprocess.run(["jcmd", str(pid), "GC.heap_info"], capture_output=True, text=True, timeout=60,
+                         check=True).stdout
+    m = re.search(r"total \d+K, used (\d+)K", out)
+    if not m:
+        raise SystemExit(f"cannot read the heap of {pid}: {out}")
+    return int(m.group(1))
+
+
 # ------------------------------------------------------------------ idle connections
 def idle(args):
     pids = [int(p) for p in args.pids.split()]
+    heap0 = live_heap_kib(pids[0]) if args.jvm else 0
     rss0, fd0 = rss_kib(pids), fd_count(pids)
     socks = []
     sel = selectors.DefaultSelector()
@@ -105,11 +119,15 @@ def idle(args):
         except OSError:
             pass
     rss1, fd1 = rss_kib(pids), fd_count(pids)
+    heap1 = live_heap_kib(pids[0]) if args.jvm else 0
     for s in socks:
         s.close()
-    per = (rss1 - rss0) / alive if alive else float("nan")
+    rss_per = (rss1 - rss0) / alive if alive else float("nan")
+    heap_per = (heap1 - heap0) / alive if alive else float("nan")
+    # a JVM's RSS need not grow (its heap was already touched): count the live heap it holds as well
+    per = max(rss_per, heap_per) if args.jvm else rss_per
     print(f"kib_per_conn={per:.2f} opened={alive} failed={failed} fds_delta={fd1 - fd0} "
-          f"rss_before_kib={rss0} rss_after_kib={rss1}")
+          f"rss_before_kib={rss0} rss_after_kib={rss1} rss_kib_per_conn={rss_per:.2f} heap_kib_per_conn={heap_per:.2f}")
 
 
 # ------------------------------------------------------------------ backend probes
@@ -337,6 +355,7 @@ def main():
     p.add_argument("--pids", required=True)
     p.add_argument("--settle", type=float, default=3.0)
     p.add_argument("--timeout", type=float, default=60.0)
+    p.add_argument("--jvm", action="store_true", help="the first PID is a JVM: count its live heap growth too")
     p = sub.add_parser("change")
     p.add_argument("--kind", choices=("gatehouse", "haproxy", "nginx"), required=True)
     p.add_argument("--seconds", type=float, required=True)
