@@ -10,6 +10,8 @@
 #
 # Knobs (defaults in brackets):
 #   DURATION [10]  seconds per measured run     WARMUP [2]  untimed seconds before each run
+#   JIT_WARMUP [8] seconds per data-plane path (keep-alive 1k and 64k, new connections) after Gatehouse
+#                  boots, so the JIT has compiled them before the first measured run (0 = none)
 #   ROUNDS [3]     rounds (ratios per round and their median)
 #   THREADS ["1 2"] worker threads of the three proxies (Gatehouse --threads, HAProxy nbthread,
 #                  nginx worker_processes); the backends always have one worker each
@@ -24,7 +26,7 @@ set -u -o pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 TOOL="$ROOT/src/bench/benchtool.py"
-DURATION=${DURATION:-10}; WARMUP=${WARMUP:-2}; ROUNDS=${ROUNDS:-3}; THREADS=${THREADS:-"1 2"}
+DURATION=${DURATION:-10}; WARMUP=${WARMUP:-2}; JIT_WARMUP=${JIT_WARMUP:-8}; ROUNDS=${ROUNDS:-3}; THREADS=${THREADS:-"1 2"}
 CONNS=${CONNS:-64}; WRK_THREADS=${WRK_THREADS:-2}; SCENARIOS=${SCENARIOS:-all}
 IDLE_CONNS=${IDLE_CONNS:-10000}; IDLE_L4_CONNS=${IDLE_L4_CONNS:-9000}; XFF=${XFF:-0}
 PB=${PORT_BASE:-19000}
@@ -271,6 +273,10 @@ stop_proxies() {
 }
 
 # ------------------------------------------------------------------ measurement
+jit_run() { # url [wrk args...]: untimed load on Gatehouse
+  local url=$1; shift
+  timeout $((JIT_WARMUP + 15)) wrk -t"$WRK_THREADS" -c"$CONNS" -d"${JIT_WARMUP}s" "$@" "$url" >/dev/null 2>&1
+}
 cpu_ticks() { # utime+stime of the PIDs, of their live children (nginx workers) and of their reaped children
   local total=0 p q     # (nginx workers replaced by a reload)
   for p in "$@"; do
@@ -362,8 +368,16 @@ wait_port $B1 15 && wait_port $B2 15 || die "the backends did not come up (see $
 
 for n in $THREADS; do
   start_all "$n"
-  # the JIT compiles the data plane's hot paths before the first measured run
-  [ "$WARMUP" -gt 0 ] && timeout 30 wrk -t"$WRK_THREADS" -c"$CONNS" -d5s "http://$H:$GH_L4/1k" >/dev/null 2>&1
+  # the JIT compiles the data plane's paths (keep-alive, large bodies, connection setup) before the first
+  # measured run: a JVM's steady state is what runs in production
+  if [ "$JIT_WARMUP" -gt 0 ]; then
+    log "JIT warm-up: ${JIT_WARMUP}s per path"
+    jit_ports=("$GH_L4"); [ $GH_L7_OK = 1 ] && jit_ports+=("$GH_L7")
+    for p in "${jit_ports[@]}"; do
+      jit_run "http://$H:$p/1k"; jit_run "http://$H:$p/64k"; jit_run "http://$H:$p/1k" -H "Connection: close"
+    done
+    [ $GH_TLS_OK = 1 ] && jit_run "https://$H:$GH_TLS_EC/1k" -H "Connection: close"
+  fi
   for r in $(seq 1 "$ROUNDS"); do
     for sc in $ALL_SCENARIOS; do
       want "$sc" || continue
