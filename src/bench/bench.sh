@@ -88,6 +88,8 @@ for p in $B1 $B2 $GH_L4 $GH_L7 $GH_TLS_EC $GH_TLS_RSA $HA_L4 $HA_L7 $HA_TLS_EC $
 done
 
 # ------------------------------------------------------------------ configurations
+# TLS: no session cache and no tickets anywhere, so every new connection is a full handshake (wrk would
+# resume sessions where the server offers it)
 for i in 1 2; do cat > "$OUT_DIR/backend$i.conf" <<EOF
 worker_processes 1;
 worker_rlimit_nofile 20000;
@@ -117,6 +119,7 @@ global
   nbthread $n
   stats socket $OUT_DIR/tmp/haproxy.sock mode 600 level admin
   tune.ssl.default-dh-param 2048
+  tune.ssl.cachesize 0
 defaults
   mode http
   timeout connect 5s
@@ -130,10 +133,10 @@ frontend fe_l7
   bind $H:$HA_L7 backlog 4096
   default_backend be_http
 frontend fe_tls_ec
-  bind $H:$HA_TLS_EC ssl crt $C/ec.pem alpn http/1.1 backlog 4096
+  bind $H:$HA_TLS_EC ssl crt $C/ec.pem alpn http/1.1 no-tls-tickets backlog 4096
   default_backend be_http
 frontend fe_tls_rsa
-  bind $H:$HA_TLS_RSA ssl crt $C/rsa.pem alpn http/1.1 backlog 4096
+  bind $H:$HA_TLS_RSA ssl crt $C/rsa.pem alpn http/1.1 no-tls-tickets backlog 4096
   default_backend be_http
 backend be_http
   balance roundrobin
@@ -169,6 +172,7 @@ http {
   upstream backends { server $H:$B1; server $H:$B2; keepalive 256; keepalive_requests 10000000; }
   proxy_http_version 1.1; proxy_set_header Connection ""; $ng_xff
   proxy_buffering on;
+  ssl_session_cache off; ssl_session_tickets off;
   server { listen $H:$NG_L7 backlog=4096; location / { proxy_pass http://backends; } }
   server { listen $H:$NG_TLS_EC ssl backlog=4096; ssl_certificate $C/ec.crt; ssl_certificate_key $C/ec.key;
            location / { proxy_pass http://backends; } }
@@ -227,8 +231,8 @@ start_gatehouse() { # threads
   if [ $GH_L7_OK = 1 ] \
      && tmsh_ok "install sys crypto key bench_ec from-local-file $C/ec.key" && tmsh_ok "install sys crypto cert bench_ec from-local-file $C/ec.crt" \
      && tmsh_ok "install sys crypto key bench_rsa from-local-file $C/rsa.key" && tmsh_ok "install sys crypto cert bench_rsa from-local-file $C/rsa.crt" \
-     && tmsh_ok "create ltm profile client-ssl bench_ec_ssl cert-key-chain add { default { cert bench_ec key bench_ec } }" \
-     && tmsh_ok "create ltm profile client-ssl bench_rsa_ssl cert-key-chain add { default { cert bench_rsa key bench_rsa } }" \
+     && tmsh_ok "create ltm profile client-ssl bench_ec_ssl cert-key-chain add { default { cert bench_ec key bench_ec } } cache-size 0 session-ticket disabled" \
+     && tmsh_ok "create ltm profile client-ssl bench_rsa_ssl cert-key-chain add { default { cert bench_rsa key bench_rsa } } cache-size 0 session-ticket disabled" \
      && tmsh_ok "create ltm virtual bench_tls_ec destination $H:$GH_TLS_EC ip-protocol tcp pool bench_pool profiles add { tcp bench_http oneconnect bench_ec_ssl { context clientside } } source-address-translation { type automap }" \
      && tmsh_ok "create ltm virtual bench_tls_rsa destination $H:$GH_TLS_RSA ip-protocol tcp pool bench_pool profiles add { tcp bench_http oneconnect bench_rsa_ssl { context clientside } } source-address-translation { type automap }"; then
     GH_TLS_OK=1
