@@ -260,8 +260,7 @@ start_gatehouse() { # threads
 
 start_all() { # threads
   write_peer_configs "$1"
-  start_bg "haproxy-t$1" haproxy -db -f "$OUT_DIR/haproxy.cfg"; HA_PID=$LAST_PID
-  start_bg "nginx-t$1" nginx -c "$OUT_DIR/nginx.conf" -p "$OUT_DIR"; NG_PID=$LAST_PID
+  start_haproxy "$1"; start_nginx "$1"
   for p in $HA_L4 $HA_L7 $HA_TLS_EC $NG_L4 $NG_L7 $NG_TLS_EC; do wait_port "$p" 15 || die "port $p did not come up (see $OUT_DIR/logs)"; done
   start_gatehouse "$1"
   local p probe
@@ -269,6 +268,18 @@ start_all() { # threads
     probe=$(timeout 10 python3 "$TOOL" probe-per-request --port "$p")
     [ "$probe" = per-request ] || die "the peer on port $p does not balance per request: $probe"
   done
+}
+start_haproxy() { start_bg "haproxy-t$1" haproxy -db -f "$OUT_DIR/haproxy.cfg"; HA_PID=$LAST_PID; }
+start_nginx() { start_bg "nginx-t$1" nginx -c "$OUT_DIR/nginx.conf" -p "$OUT_DIR"; NG_PID=$LAST_PID; }
+# Pooled memory stays with a process once it had it: a peer that already held thousands of connections
+# would show none for the next thousands. Each idle measurement starts the peer afresh. (Gatehouse counts
+# its live heap, which a full collection brings back to what is really held.)
+fresh_peer() { # threads proxy
+  case $2 in
+    haproxy) stop_pid "$HA_PID"; forget_pid "$HA_PID"; start_haproxy "$1"; wait_port "$HA_L7" 15 && wait_port "$HA_L4" 15 ;;
+    nginx) stop_pid "$NG_PID"; forget_pid "$NG_PID"; start_nginx "$1"; wait_port "$NG_L7" 15 && wait_port "$NG_L4" 15 ;;
+  esac || die "$2 did not come back up (see $OUT_DIR/logs)"
+  sleep 1
 }
 stop_proxies() {
   local p
@@ -329,8 +340,8 @@ run_idle() { # threads round scenario proxy pid port count
   local jvm=(); [ "$proxy" = gatehouse ] && jvm=(--jvm)
   out=$(timeout 180 python3 "$TOOL" idle --port "$port" --count "$count" --pids "$pid" "${jvm[@]}")
   local kib opened; kib=$(sed -n 's/^kib_per_conn=\([^ ]*\).*/\1/p' <<<"$out"); opened=$(sed -n 's/.*opened=\([^ ]*\).*/\1/p' <<<"$out")
-  local note=""; [ "${opened:-0}" -lt "$count" ] && note="only ${opened:-0} of $count stayed open"
-  [ "$proxy" = gatehouse ] && note="${note:+$note; }larger of RSS and live Java heap growth: $(sed -n 's/.*\(rss_kib_per_conn=[^ ]*\).*\(heap_kib_per_conn=[^ ]*\).*/\1 \2/p' <<<"$out")"
+  local note=""; [ "${opened:-0}" -lt "$count" ] && note="r$r: only ${opened:-0} of $count stayed open"
+  [ "$proxy" = gatehouse ] && note="r$r: ${note:+$note; }larger of RSS and live Java heap growth: $(sed -n 's/.*\(rss_kib_per_conn=[^ ]*\).*\(heap_kib_per_conn=[^ ]*\).*/\1 \2/p' <<<"$out")"
   record "$n" "$r" "$sc" "$proxy" KiB/conn "${kib:--}" - - - "$(rss_mib "$pid")" $(( count - ${opened:-0} )) "$note"
   log "t$n r$r $sc $proxy: $out"
   sleep 2   # let the proxy close what the client closed
@@ -355,7 +366,7 @@ run_change() { # threads round scenario proxy pid port
   err=$(awk '/Socket errors/{gsub(",","");print $4+$6+$8+$10}' "$f"); err=${err:-0}
   non2xx=$(awk '/Non-2xx/{print $5}' "$f"); err=$(( err + ${non2xx:-0} ))
   eff=$(sed -n 's/.*effect_ms_median=\([^ ]*\).*/\1/p' <<<"$out"); missed=$(sed -n 's/.*missed=\([^ ]*\).*/\1/p' <<<"$out")
-  local note="req/s ${rps:-0} under load; $(sed -n 's/.*\(changes=[^ ]*\).*/\1/p' <<<"$out"), max effect $(sed -n 's/.*effect_ms_max=\([^ ]*\).*/\1/p' <<<"$out") ms, ${missed:-?} not in effect within 0.9 s"
+  local note="r$r: req/s ${rps:-0} under load; $(sed -n 's/.*\(changes=[^ ]*\).*/\1/p' <<<"$out"), max effect $(sed -n 's/.*effect_ms_max=\([^ ]*\).*/\1/p' <<<"$out") ms, ${missed:-?} not in effect within 0.9 s"
   [ -z "$eff" ] && note="change driver failed: $out"
   record "$n" "$r" "$sc" "$proxy" "effect ms" "${eff:--}" "$p50" "$p99" "$(awk -v a="$c0" -v b="$c1" -v hz="$HZ" 'BEGIN{printf "%.2f", (b-a)/hz}')" \
     "$(rss_mib "$pid")" "$err" "$note"
@@ -407,13 +418,13 @@ for n in $THREADS; do
           run_wrk "$n" "$r" "$sc" nginx "$NG_PID" "https://$H:$np/1k" "${extra[@]}" ;;
         idle-l4)
           run_idle "$n" "$r" "$sc" gatehouse "$GH_PID" "$GH_L4" "$IDLE_L4_CONNS"
-          run_idle "$n" "$r" "$sc" haproxy "$HA_PID" "$HA_L4" "$IDLE_L4_CONNS"
-          run_idle "$n" "$r" "$sc" nginx "$NG_PID" "$NG_L4" "$IDLE_L4_CONNS" ;;
+          fresh_peer "$n" haproxy; run_idle "$n" "$r" "$sc" haproxy "$HA_PID" "$HA_L4" "$IDLE_L4_CONNS"
+          fresh_peer "$n" nginx; run_idle "$n" "$r" "$sc" nginx "$NG_PID" "$NG_L4" "$IDLE_L4_CONNS" ;;
         idle-l7)
           if [ $GH_L7_OK = 1 ]; then run_idle "$n" "$r" "$sc" gatehouse "$GH_PID" "$GH_L7" "$IDLE_CONNS"
           else unavailable "$n" "$r" "$sc" "$GH_L7_NOTE"; fi
-          run_idle "$n" "$r" "$sc" haproxy "$HA_PID" "$HA_L7" "$IDLE_CONNS"
-          run_idle "$n" "$r" "$sc" nginx "$NG_PID" "$NG_L7" "$IDLE_CONNS" ;;
+          fresh_peer "$n" haproxy; run_idle "$n" "$r" "$sc" haproxy "$HA_PID" "$HA_L7" "$IDLE_CONNS"
+          fresh_peer "$n" nginx; run_idle "$n" "$r" "$sc" nginx "$NG_PID" "$NG_L7" "$IDLE_CONNS" ;;
         change-l4)
           run_change "$n" "$r" "$sc" gatehouse "$GH_PID" "$GH_L4"
           run_change "$n" "$r" "$sc" haproxy "$HA_PID" "$HA_L4"

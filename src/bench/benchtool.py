@@ -13,7 +13,6 @@
       prints the result table with the Gatehouse ÷ HAProxy and Gatehouse ÷ nginx ratios per round and their median.
 """
 import argparse
-import base64
 import http.client
 import json
 import os
@@ -26,7 +25,6 @@ import statistics
 import subprocess
 import sys
 import time
-import urllib.request
 
 HOST = "127.0.0.1"
 
@@ -170,20 +168,42 @@ def probe_per_request(args):
 
 # ------------------------------------------------------------------ configuration changes
 class Gatehouse:
+    """iControl REST as an automation client uses it: a token from one login, one kept-alive HTTPS connection."""
+
     def __init__(self, args):
-        self.url = (f"https://{HOST}:{args.mgmt_port}/mgmt/tm/ltm/pool/~Common~{args.pool}"
-                    f"/members/~Common~{args.member}")
-        self.auth = "Basic " + base64.b64encode(b"admin:admin").decode()
+        self.port = args.mgmt_port
+        self.path = f"/mgmt/tm/ltm/pool/~Common~{args.pool}/members/~Common~{args.member}"
         self.ctx = ssl.create_default_context()
         self.ctx.check_hostname = False
         self.ctx.verify_mode = ssl.CERT_NONE
+        self.conn = None
+        login = self.call("POST", "/mgmt/shared/authn/login",
+                          {"username": "admin", "password": "admin", "loginProviderName": "tmos"}, {})
+        self.token = login["token"]["token"]
+
+    def call(self, method, path, body, headers):
+        for attempt in (1, 2):  # a kept-alive connection the server closed is opened again, once
+            if self.conn is None:
+                self.conn = http.client.HTTPSConnection(HOST, self.port, timeout=5, context=self.ctx)
+            try:
+                self.conn.request(method, path, body=json.dumps(body),
+                                  headers={"Content-Type": "application/json", **headers})
+                resp = self.conn.getresponse()
+                data = resp.read()
+            except (OSError, http.client.HTTPException):
+                self.conn.close()
+                self.conn = None
+                if attempt == 2:
+                    raise
+                continue
+            if resp.status != 200:
+                raise SystemExit(f"{method} {path}: HTTP {resp.status} {data[:200]!r}")
+            return json.loads(data)
+        raise AssertionError("unreachable")
 
     def set(self, enabled):
-        body = json.dumps({"session": "user-enabled" if enabled else "user-disabled"}).encode()
-        req = urllib.request.Request(self.url, data=body, method="PATCH",
-                                     headers={"Content-Type": "application/json", "Authorization": self.auth})
-        with urllib.request.urlopen(req, context=self.ctx, timeout=5) as resp:
-            resp.read()
+        self.call("PATCH", self.path, {"session": "user-enabled" if enabled else "user-disabled"},
+                  {"X-F5-Auth-Token": self.token})
 
 
 class Haproxy:
@@ -264,9 +284,10 @@ PROXIES = ("gatehouse", "haproxy", "nginx")
 
 def num(v):
     try:
-        return float(v)
+        x = float(v)
     except ValueError:
         return None
+    return None if x != x else x  # NaN: nothing was measured
 
 
 def fmt(v, digits=0):
@@ -336,11 +357,16 @@ def table(args):
             else:
                 cells += ["", "", "", ""]
             print("| " + " | ".join(cells) + " |")
-    notes = sorted({(r["scenario"], r["proxy"], r["note"]) for r in rows if r["note"]})
+    notes = {}
+    for r in rows:
+        if r["note"]:
+            key = (r["threads"], r["scenario"], r["proxy"])
+            if r["note"] not in notes.setdefault(key, []):
+                notes[key].append(r["note"])
     if notes:
         print()
-        for scenario, proxy, note in notes:
-            print(f"- {scenario} {proxy}: {note}")
+        for (threads, scenario, proxy), texts in notes.items():
+            print(f"- {threads} thread(s), {scenario}, {proxy}: " + "; ".join(texts))
     print()
     print("Ratios are Gatehouse ÷ peer of the same round; for req/s higher is better, for "
           "CPU ms/handshake, KiB/conn and effect ms lower is better.")
