@@ -97,6 +97,7 @@ public final class Appliance implements AutoCloseable {
         private boolean monitoring = true;
         private Ticker ticker = Ticker.system();
         private KeySlotsOpener keySlots;
+        private int threads = Runtime.getRuntime().availableProcessors();
 
         private Builder(Path dataDirectory) {
             this.dataDirectory = dataDirectory;
@@ -137,6 +138,15 @@ public final class Appliance implements AutoCloseable {
             return this;
         }
 
+        /** The data plane's event loops (BIG-IP's TMM instances); one per core by default. */
+        public Builder threads(int value) {
+            if (value < 1) {
+                throw new IllegalArgumentException("the data plane needs at least one event loop, not " + value);
+            }
+            this.threads = value;
+            return this;
+        }
+
         public Appliance open() {
             ConfigStore store = H2ConfigStore.open(dataDirectory);
             CryptoService crypto = null;
@@ -152,8 +162,7 @@ public final class Appliance implements AutoCloseable {
                 }
                 HealthView view = health.isPresent() ? health.get()
                         : monitors.isPresent() ? monitors.get() : HealthView.unchecked();
-                DataPlane dataPlane = DataPlane.start(commands, view, ticker,
-                        Runtime.getRuntime().availableProcessors(), crypto);
+                DataPlane dataPlane = DataPlane.start(commands, view, ticker, threads, crypto);
                 return new Appliance(store, commands, new ConfigFiles(configDirectory, commands), crypto, monitors,
                         view, dataPlane, clock);
             } catch (KeySlotException e) {

@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * The box: powers on the simulated platform, runs its self-test, opens the appliance, and hands the
  * terminal to the console (or waits for SIGTERM with {@code --no-console}).
  *
- * <pre>gatehouse boot [--data-dir DIR] [--mgmt-port N] [--ssh-port N] [--no-console] [--demo]</pre>
+ * <pre>gatehouse boot [--data-dir DIR] [--mgmt-port N] [--ssh-port N] [--threads N] [--no-console] [--demo]</pre>
  *
  * No arguments mean {@code boot --demo} with the data in {@code ./var}.
  */
@@ -37,6 +37,12 @@ public final class Gatehouse {
     static final int EXIT_SELF_TEST_FAILED = 1;
     /** The command line was not understood. */
     static final int EXIT_USAGE = 2;
+    /**
+     * Netty's leak detector samples one buffer in 128 and records a stack trace for each, on the data
+     * plane's hot path (a JFR profile of the benchmarks showed it as the largest allocator). The box
+     * runs without it unless {@code -Dio.netty.leakDetection.level=...} asks for it; the tests keep it.
+     */
+    static final String LEAK_DETECTION = "io.netty.leakDetection.level";
 
     private final BootOptions options;
     private final PrintStream out;
@@ -49,6 +55,9 @@ public final class Gatehouse {
     }
 
     public static void main(String[] args) {
+        if (System.getProperty(LEAK_DETECTION) == null) {
+            System.setProperty(LEAK_DETECTION, "disabled");
+        }
         BootOptions options;
         try {
             options = BootOptions.parse(List.of(args));
@@ -71,7 +80,9 @@ public final class Gatehouse {
         try {
             platform = Platform.identify(options.dataDir());
             platform.selfTest().forEach(out::println);
-            appliance = Appliance.open(options.dataDir(), Clock.systemUTC());
+            Appliance.Builder builder = Appliance.builder(options.dataDir()).clock(Clock.systemUTC());
+            options.threads().ifPresent(builder::threads);
+            appliance = builder.open();
         } catch (StoreFailure | UncheckedIOException e) {
             err.println("SELF-TEST FAILED: " + e.getMessage());
             err.flush();
