@@ -187,6 +187,10 @@ final class ClientSideHandler extends ChannelInboundHandlerAdapter implements Co
                 return;
             }
             boolean outOfDescriptors = DataPlaneContext.isOutOfFileDescriptors(f.cause());
+            if (!outOfDescriptors) {
+                MemberState failed = flow.taken().member();
+                context.inband().connectionFailed(failed.poolPath(), failed.memberPath());
+            }
             LOG.debug("{}: server-side connection to {} failed: {}", virtual.fullPath(), member,
                     f.cause().getMessage());
             if (outOfDescriptors || !reselect(pool.plan().pool().reselectTries())) {

@@ -10,6 +10,7 @@ import net.gatehouse.appliance.command.CommandService;
 import net.gatehouse.appliance.command.Commit;
 import net.gatehouse.appliance.config.Snapshot;
 import net.gatehouse.appliance.crypto.CryptoService;
+import net.gatehouse.appliance.health.InbandReports;
 import net.gatehouse.appliance.dataplane.tls.TlsEngine;
 import net.gatehouse.appliance.dataplane.tls.TlsProfiles;
 import net.gatehouse.appliance.lb.Ticker;
@@ -39,12 +40,12 @@ public final class DataPlane implements AutoCloseable {
     private final int threads;
     private boolean closed;
 
-    private DataPlane(Transport transport, HealthView health, Ticker ticker, int threads, TlsProfiles tls) {
+    private DataPlane(Transport transport, HealthView health, Ticker ticker, int threads, TlsProfiles tls, InbandReports inband) {
         this.threads = threads;
         this.loops = transport.newGroup(threads);
         this.registry = new RuntimeRegistry(HostCapabilities.transparentBinding(transport));
         this.persistTable = new PersistTable(ticker, PersistTable.DEFAULT_CAPACITY, registry::addSessions);
-        this.context = new DataPlaneContext(transport, health, ticker, persistTable, tls);
+        this.context = new DataPlaneContext(transport, health, ticker, persistTable, tls, inband);
         this.listeners = new Listeners(loops, context);
         loops.next().scheduleAtFixedRate(this::applyServiceDownActions, 1, 1, TimeUnit.SECONDS);
     }
@@ -77,7 +78,7 @@ public final class DataPlane implements AutoCloseable {
      * @param threads event loops (BIG-IP's TMM instances); the cores of the host by default
      */
     public static DataPlane start(CommandService commands, HealthView health, int threads, CryptoService crypto) {
-        return start(commands, health, Ticker.system(), threads, crypto);
+        return start(commands, health, Ticker.system(), threads, crypto, InbandReports.ignored());
     }
 
     /**
@@ -85,11 +86,11 @@ public final class DataPlane implements AutoCloseable {
      * predictive windows, response times), and the key slots its TLS contexts take keys from.
      */
     public static DataPlane start(CommandService commands, HealthView health, Ticker ticker, int threads,
-            CryptoService crypto) {
+            CryptoService crypto, InbandReports inband) {
         Transport transport = Transport.best();
         TlsEngine engine = TlsEngine.best();
         LOG.info("Data plane TLS: {}", engine.describe());
-        DataPlane dataPlane = new DataPlane(transport, health, ticker, threads, new TlsProfiles(engine, crypto));
+        DataPlane dataPlane = new DataPlane(transport, health, ticker, threads, new TlsProfiles(engine, crypto), inband);
         if (transport.epoll()) {
             LOG.info("Data plane: {} event loops on native epoll", threads);
         } else {

@@ -7,6 +7,7 @@ import net.gatehouse.appliance.dataplane.tls.TlsProfiles;
 import net.gatehouse.appliance.lb.Ticker;
 import net.gatehouse.appliance.persist.PersistTable;
 import net.gatehouse.appliance.persist.VirtualPersistence;
+import net.gatehouse.appliance.health.InbandReports;
 import net.gatehouse.appliance.runtime.HealthView;
 import net.gatehouse.appliance.view.LtmView;
 
@@ -28,10 +29,12 @@ final class DataPlaneContext {
     private final Map<ResetCause, LongAdder> resetCauses = new EnumMap<>(ResetCause.class);
     private volatile LtmView.HttpSystem httpSystem = new LtmView.HttpSystem(false, 10, 300);
     private final PersistentSelection selection;
+    private final InbandReports inband;
     private volatile Map<String, VirtualPersistence> persistence = Map.of();
 
     DataPlaneContext(Transport transport, HealthView health, Ticker ticker, PersistTable persistTable,
-            TlsProfiles tls) {
+            TlsProfiles tls, InbandReports inband) {
+        this.inband = inband;
         this.selection = new PersistentSelection(persistTable);
         this.transport = transport;
         this.tls = tls;
@@ -74,6 +77,11 @@ final class DataPlaneContext {
 
     void persistence(Map<String, VirtualPersistence> next) {
         persistence = Map.copyOf(next);
+    }
+
+    /** Where real connections' failures and response times go (the inband monitor). */
+    InbandReports inband() {
+        return inband;
     }
 
     /** The TLS contexts of the running configuration. */

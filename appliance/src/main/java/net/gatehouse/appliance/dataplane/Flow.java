@@ -9,6 +9,7 @@ import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.net.InetSocketAddress;
 import java.util.Optional;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -158,7 +159,10 @@ final class Flow implements Runnable {
         lastActivityNanos = System.nanoTime();
         if (!answered) {
             answered = true;
-            taken.member().recordResponseTime(context.ticker().nanos() - connectStartedNanos);
+            long responseNanos = context.ticker().nanos() - connectStartedNanos;
+            taken.member().recordResponseTime(responseNanos);
+            context.inband().responseReceived(taken.member().poolPath(), taken.member().memberPath(),
+                    Duration.ofNanos(responseNanos));
         }
         pool.serverSide().received(bytes);
         taken.member().serverSide().received(bytes);

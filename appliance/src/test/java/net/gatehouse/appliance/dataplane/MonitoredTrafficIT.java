@@ -60,4 +60,33 @@ class MonitoredTrafficIT {
             }
         }
     }
+
+    @Test
+    void connectionFailuresThroughTheVirtualMarkAMemberDownByTheInbandMonitor() throws Exception {
+        try (CoreFixture core = CoreFixture.monitored(dir);
+                TestBackend a = TestBackend.start("a")) {
+            TestBackend b = TestBackend.start("b");
+            String vip = Loopback.randomAddress();
+            core.tmsh("create ltm monitor inband watch failures 2 failure-interval 30 retry-time 300");
+            core.tmsh("create ltm pool web monitor watch members add { " + a.member() + " " + b.member() + " }");
+            core.tmsh("create ltm virtual vs destination " + vip + ":" + PORT + " pool web profiles add { fastL4 }");
+            String bMember = "/Common/" + b.member();
+            b.close();
+
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (core.appliance().health().member("/Common/web", bMember) != Availability.OFFLINE
+                    && System.nanoTime() < deadline) {
+                try {
+                    greeting(vip, PORT);
+                } catch (IOException refusedByTheDeadMember) {
+                    // each refused connect is an inband failure
+                }
+            }
+            assertThat(core.appliance().health().member("/Common/web", bMember))
+                    .as("two failed connects within the failure interval").isEqualTo(Availability.OFFLINE);
+            for (int i = 0; i < 20; i++) {
+                assertThat(greeting(vip, PORT)).isEqualTo("a");
+            }
+        }
+    }
 }
