@@ -35,7 +35,8 @@ final class ErrorMappers {
         public Response toResponse(WebApplicationException e) {
             String path = "/" + uri.getPath();
             if (e instanceof NotFoundException) {
-                return notRegistered(path).response();
+                return (path.startsWith("/mgmt/shared/") ? publicPathNotRegistered(path) : notRegistered(path))
+                        .response();
             }
             if (e instanceof NotAllowedException) {
                 return new RestError(405, "Method not allowed on " + path).response();
@@ -60,6 +61,14 @@ final class ErrorMappers {
     }
 
     /** BIG-IP's answer for a URI it does not serve. */
+    /**
+     * An iControl LX path that is not installed ({@code /mgmt/shared/appsvcs/...} on a box without
+     * AS3): 404, as BIG-IP answers, so clients see the extension is absent.
+     */
+    static RestError publicPathNotRegistered(String path) {
+        return new RestError(404, "Public URI path not registered: " + path.substring("/mgmt".length()));
+    }
+
     static RestError notRegistered(String path) {
         return new RestError(400, "URI path " + path + " not registered.  Please verify URI is supported and wait for"
                 + " /available suffix to be responsive.");

@@ -185,6 +185,16 @@ class MgmtApiTest {
     }
 
     @Test
+    void extensionsThatAreNotInstalledAnswer404AsOnABoxWithoutThem() {
+        Answer as3 = admin.get("/mgmt/shared/appsvcs/info");
+        Answer declare = admin.post("/mgmt/shared/appsvcs/declare", "{\"class\":\"AS3\"}");
+
+        assertThat(as3.status()).isEqualTo(404);
+        assertThat(as3.body().path("message").asText()).isEqualTo("Public URI path not registered: /shared/appsvcs/info");
+        assertThat(declare.status()).isEqualTo(404);
+    }
+
+    @Test
     void patchChangesOnlyTheGivenPropertiesAndPutReplacesTheWholeObject() {
         admin.post("/mgmt/tm/ltm/pool", "{\"name\":\"edited\",\"description\":\"first\",\"slowRampTime\":20}");
 

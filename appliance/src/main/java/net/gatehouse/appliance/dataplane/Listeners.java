@@ -44,7 +44,8 @@ final class Listeners {
     void apply(LtmView view, RuntimeRegistry registry) {
         for (Map.Entry<String, Bound> entry : Map.copyOf(bound).entrySet()) {
             LtmView.Virtual virtual = view.virtuals().get(entry.getKey());
-            if (virtual == null || !destination(virtual).equals(entry.getValue().destination())) {
+            if (virtual == null || !destination(virtual).equals(entry.getValue().destination())
+                    || unsupported(virtual) != null) {
                 entry.getValue().channel().close().awaitUninterruptibly(BIND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
                 bound.remove(entry.getKey());
                 LOG.info("{} stopped listening on {}", entry.getKey(), entry.getValue().destination());
@@ -122,6 +123,12 @@ final class Listeners {
 
     /** Why this data plane does not carry the virtual at all, or null. */
     private static String unsupported(LtmView.Virtual virtual) {
+        if (!virtual.rules().isEmpty()) {
+            // iRules load and are kept verbatim, but Gatehouse runs no Tcl: rather than route the
+            // traffic without them, the virtual takes none, and says why.
+            return "The iRule " + virtual.rules().get(0) + " cannot run on this appliance (iRules are kept but not "
+                    + "run), so the virtual server takes no traffic";
+        }
         if (virtual.port() == 0) {
             return "A virtual server on any port (destination port 0) is not carried by this data plane";
         }

@@ -66,10 +66,11 @@ public record LtmView(long generation, Map<String, Node> nodes, Map<String, Pool
     /** A virtual server and what it uses. */
     public record Virtual(String fullPath, String address, int port, String mask, String ipProtocol, boolean enabled,
             Optional<String> pool, List<String> profiles, List<String> persist, long connectionLimit,
-            Transport transport, SourceTranslation sourceTranslation, Optional<Http> http) {
+            Transport transport, SourceTranslation sourceTranslation, Optional<Http> http, List<String> rules) {
         public Virtual {
             profiles = List.copyOf(profiles);
             persist = List.copyOf(persist);
+            rules = List.copyOf(rules);
         }
     }
 
@@ -169,7 +170,7 @@ public record LtmView(long generation, Map<String, Node> nodes, Map<String, Pool
                     transport(snapshot, effective, profiles),
                     new SourceTranslation(text(translation, "type"),
                             snatpool.equals("none") ? Optional.empty() : Optional.of(snatpool)),
-                    http(snapshot, effective, profiles)));
+                    http(snapshot, effective, profiles), items(body, "rules").stream().map(Item::name).toList()));
         }
         return new LtmView(snapshot.generation(), nodes, pools, virtuals, snatpools, httpSystem(snapshot));
     }

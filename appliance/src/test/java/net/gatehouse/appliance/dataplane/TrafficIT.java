@@ -96,7 +96,9 @@ class TrafficIT {
     @Test
     void aClientThatDoesNotReadHoldsBackTheServerInsteadOfFillingMemory() throws Exception {
         virtual("profiles add { fastL4 }");
-        int total = 64 * 1024 * 1024;
+        // Far more than the kernel's socket buffers can hold between the four sockets on the path
+        // (autotuned to several MiB each), so a proxy without backpressure would take it all.
+        int total = 128 * 1024 * 1024;
         try (Socket socket = connect(vip, PORT)) {
             socket.setSoTimeout(20_000);
             InputStream in = socket.getInputStream();
@@ -234,6 +236,21 @@ class TrafficIT {
             await("one connection listed", Duration.ofSeconds(5), () -> dataPlane().connections().size() == 1);
             assertThat(core.tmsh("show sys connection cs-server-addr " + vip)).contains("Total records returned: 1");
         }
+    }
+
+    @Test
+    void aVirtualWithAnIRuleTakesNoTrafficAndSaysWhyInsteadOfRoutingWithoutIt() throws IOException {
+        virtual("");
+        assertThat(greeting(vip, PORT)).isIn("a", "b");
+        core.tmsh("create ltm rule redirect { when HTTP_REQUEST { HTTP::redirect \"https://[HTTP::host][HTTP::uri]\" } }");
+        core.tmsh("modify ltm virtual vs rules { redirect }");
+
+        assertThatThrownBy(() -> greeting(vip, PORT)).isInstanceOf(IOException.class);
+        assertThat(core.tmsh("show ltm virtual vs")).contains("unavailable")
+                .contains("The iRule /Common/redirect cannot run on this appliance");
+
+        core.tmsh("modify ltm virtual vs rules none");
+        assertThat(greeting(vip, PORT)).isIn("a", "b");
     }
 
     /** True when the stream ends (EOF or reset) before the read timeout. */
