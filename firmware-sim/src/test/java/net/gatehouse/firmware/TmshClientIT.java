@@ -83,6 +83,15 @@ class TmshClientIT {
     }
 
     @Test
+    void aCliTransactionOnOneLineIsAllOrNothing() {
+        Run run = tmsh("admin", "", "--insecure", "-c", "create cli transaction; create ltm pool tx_pool_a;"
+                + " delete ltm pool tx_missing; submit cli transaction");
+
+        assertThat(run.exit).isEqualTo(TmshCommand.EXIT_FAILED);
+        assertThat(tmsh("admin", "", "--insecure", "-c", "list ltm pool").out).doesNotContain("tx_pool_a");
+    }
+
+    @Test
     void linesFromStandardInputRunOneByOne() {
         Run run = tmsh("admin", "create ltm pool stdin_pool\n\nlist ltm pool stdin_pool\nquit\ncreate ltm pool after_quit\n",
                 "--insecure");
