@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -130,10 +131,17 @@ final class RemoteTmsh {
         }
     }
 
+    /** The first message in the cause chain; the JDK's refused connections carry none, so they are named. */
     private static String describe(IOException e) {
-        String message = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
-        return e.getCause() != null && e.getCause().getMessage() != null && !message.contains(e.getCause().getMessage())
-                ? message + " (" + e.getCause().getMessage() + ")" : message;
+        Throwable cause = e;
+        for (int depth = 0; cause != null && depth < 8; depth++, cause = cause.getCause()) {
+            if (cause.getMessage() != null && !cause.getMessage().isBlank()) {
+                return cause.getMessage();
+            }
+        }
+        return e instanceof ConnectException || e.getCause() instanceof ConnectException
+                ? "connection refused (is the appliance up, and is this its management port?)"
+                : e.getClass().getSimpleName();
     }
 
     private static JsonNode parse(String body) throws Unreachable {

@@ -6,7 +6,9 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -108,6 +110,18 @@ class TmshClientIT {
         assertThat(run.exit).isEqualTo(TmshCommand.EXIT_UNREACHABLE);
         assertThat(run.err).contains("login as admin").contains("failed").contains("Authentication failed.");
         assertThat(run.out).isEmpty();
+    }
+
+    @Test
+    void aClosedPortExitsThreeAndSaysTheApplianceCannotBeReached() throws IOException {
+        int closed;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closed = socket.getLocalPort();
+        }
+        Run run = tmsh("admin", "", "--insecure", "--port", Integer.toString(closed), "-c", "list ltm pool");
+
+        assertThat(run.exit).isEqualTo(TmshCommand.EXIT_UNREACHABLE);
+        assertThat(run.err).contains("cannot reach https://127.0.0.1:" + closed).contains("connection refused");
     }
 
     @Test
