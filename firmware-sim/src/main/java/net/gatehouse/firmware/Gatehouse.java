@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>gatehouse boot [--data-dir DIR] [--mgmt-port N] [--ssh-port N] [--threads N] [--no-console] [--demo]</pre>
  *
- * No arguments mean {@code boot --demo} with the data in {@code ./var}.
+ * No arguments mean {@code boot --demo} with the data in {@code ./var}. {@code gatehouse tmsh ...} is
+ * the other way in: tmsh on a running appliance over its REST API ({@link TmshCommand}).
  */
 public final class Gatehouse {
 
@@ -58,12 +59,18 @@ public final class Gatehouse {
         if (System.getProperty(LEAK_DETECTION) == null) {
             System.setProperty(LEAK_DETECTION, "disabled");
         }
+        if (args.length > 0 && args[0].equals("tmsh")) {
+            System.exit(new TmshCommand(System.getenv(), Optional.ofNullable(System.console()), System.in, System.out,
+                    System.err).run(List.of(args).subList(1, args.length)));
+            return;
+        }
         BootOptions options;
         try {
             options = BootOptions.parse(List.of(args));
         } catch (IllegalArgumentException e) {
             System.err.println("gatehouse: " + e.getMessage());
             System.err.println(BootOptions.USAGE);
+            System.err.println(TmshOptions.USAGE);
             System.exit(EXIT_USAGE);
             return;
         }
