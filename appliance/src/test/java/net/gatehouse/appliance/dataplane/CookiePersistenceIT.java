@@ -60,21 +60,33 @@ class CookiePersistenceIT {
 
     /** One request on a new connection, with the given Cookie header (or none). */
     private Answer get(String cookie) throws IOException {
+        return get("/named", cookie);
+    }
+
+    private Answer get(String path, String cookie) throws IOException {
         try (Socket socket = connect(vip, PORT)) {
-            socket.getOutputStream().write(ascii("GET /named HTTP/1.1\r\nHost: a\r\n"
+            socket.getOutputStream().write(ascii("GET " + path + " HTTP/1.1\r\nHost: a\r\n"
                     + (cookie == null ? "" : "Cookie: " + cookie + "\r\n") + "Connection: close\r\n\r\n"));
             String all = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
             assertThat(all).startsWith("HTTP/1.1 200");
             int split = all.indexOf("\r\n\r\n");
             Matcher m = SET_COOKIE.matcher(all.substring(0, split + 2));
-            return new Answer(all.substring(split + 4), m.find() ? Optional.of(m.group(1)) : Optional.empty());
+            List<String> set = new ArrayList<>();
+            while (m.find()) {
+                set.add(m.group(1));
+            }
+            return new Answer(all.substring(split + 4), set);
         }
     }
 
-    private record Answer(String member, Optional<String> setCookie) {
+    private record Answer(String member, List<String> setCookies) {
+        Optional<String> setCookie() {
+            return setCookies.stream().findFirst();
+        }
+
         /** The {@code name=value} pair of the Set-Cookie (without its attributes). */
         String pair() {
-            return setCookie.orElseThrow().split(";")[0];
+            return setCookie().orElseThrow().split(";")[0];
         }
     }
 
@@ -170,5 +182,38 @@ class CookiePersistenceIT {
             assertThat(answer.member()).isEqualTo("two");
             assertThat(answer.setCookie()).isEmpty();
         }
+    }
+
+    @Test
+    void rewriteReplacesTheServersBlankCookieAndLeavesItsOthers() throws IOException {
+        core.tmsh("create ltm persistence cookie rc method rewrite");
+        virtual("rc");
+        Answer first = get("/cookie/BIGipServerweb", null);
+        assertThat(first.setCookies()).hasSize(2).contains("app=1");
+        String rewritten = first.setCookies().stream().filter(c -> c.startsWith("BIGipServerweb=")).findFirst()
+                .orElseThrow();
+        int port = BigipCookie.decode(rewritten.split(";")[0].substring("BIGipServerweb=".length()))
+                .orElseThrow().port();
+        assertThat(port).isEqualTo(portOf(first.member()));
+        assertThat(get("/named", null).setCookies()).as("nothing to rewrite when the server sets none").isEmpty();
+        for (int i = 0; i < 5; i++) {
+            assertThat(get(rewritten.split(";")[0]).member()).isEqualTo(first.member());
+        }
+    }
+
+    @Test
+    void hashSendsEveryConnectionWithTheSameCookieValueToOneMemberAndSetsNothing() throws IOException {
+        core.tmsh("create ltm persistence cookie hc method hash cookie-name JSESSIONID");
+        virtual("hc");
+        Set<String> members = new HashSet<>();
+        for (int session = 0; session < 12; session++) {
+            Answer first = get("JSESSIONID=s" + session);
+            assertThat(first.setCookie()).isEmpty();
+            for (int i = 0; i < 3; i++) {
+                assertThat(get("JSESSIONID=s" + session).member()).isEqualTo(first.member());
+            }
+            members.add(first.member());
+        }
+        assertThat(members).as("different sessions hash onto different members").hasSizeGreaterThan(1);
     }
 }
