@@ -54,8 +54,12 @@ class CookiePersistenceIT {
     }
 
     private void virtual(String persistProfile) {
+        virtual(persistProfile, "");
+    }
+
+    private void virtual(String persistProfile, String more) {
         core.tmsh("create ltm virtual vs destination " + vip + ":" + PORT + " pool web profiles add { tcp http }"
-                + " persist replace-all-with { " + persistProfile + " }");
+                + " persist replace-all-with { " + persistProfile + " }" + more);
     }
 
     /** One request on a new connection, with the given Cookie header (or none). */
@@ -215,5 +219,17 @@ class CookiePersistenceIT {
             members.add(first.member());
         }
         assertThat(members).as("different sessions hash onto different members").hasSizeGreaterThan(1);
+    }
+
+    @Test
+    void withoutTheCookieTheFallbackPersistenceKeepsTheClientOnOneMember() throws IOException {
+        virtual("cookie", " fallback-persistence source_addr");
+        Answer first = get(null);
+        for (int i = 0; i < 5; i++) {
+            Answer next = get(null);
+            assertThat(next.member()).isEqualTo(first.member());
+            assertThat(next.setCookie()).as("a client without the cookie is given one").isPresent();
+        }
+        assertThat(core.appliance().dataPlane().persistence().list()).hasSize(1);
     }
 }
