@@ -46,6 +46,7 @@ import org.slf4j.LoggerFactory;
  * Without a oneconnect profile there is one load-balancing decision per client connection (at
  * its first request, as BIG-IP) and one server-side connection at a time to that member; a
  * server connection that closes between requests is opened again to the same member.
+ * Cookie persistence ({@link CookieSelection}) is read at that first request and set on responses.
  * Everything runs on the client connection's event loop.
  */
 final class HttpSession extends ChannelInboundHandlerAdapter {
