@@ -1,5 +1,6 @@
 package net.gatehouse.appliance.dataplane;
 
+import java.time.Clock;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
@@ -24,6 +25,8 @@ final class DataPlaneContext {
     private final Transport transport;
     private final HealthView health;
     private final Ticker ticker;
+    /** The wall clock a persistence cookie's {@code expires} date is written from. */
+    private final Clock wallClock = Clock.systemUTC();
     private final TlsProfiles tls;
     private final ConnectionTable connections = new ConnectionTable();
     private final Map<ResetCause, LongAdder> resetCauses = new EnumMap<>(ResetCause.class);
@@ -55,6 +58,10 @@ final class DataPlaneContext {
 
     Ticker ticker() {
         return ticker;
+    }
+
+    Clock wallClock() {
+        return wallClock;
     }
 
     /** The appliance-wide HTTP settings of the last commit. */

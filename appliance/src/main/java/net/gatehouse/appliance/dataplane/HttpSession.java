@@ -29,7 +29,9 @@ import io.netty.util.concurrent.ScheduledFuture;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import net.gatehouse.appliance.persist.VirtualPersistence;
 import net.gatehouse.appliance.view.LtmView;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +46,7 @@ import org.slf4j.LoggerFactory;
  * Without a oneconnect profile there is one load-balancing decision per client connection (at
  * its first request, as BIG-IP) and one server-side connection at a time to that member; a
  * server connection that closes between requests is opened again to the same member.
+ * Cookie persistence ({@link CookieSelection}) is read at that first request and set on responses.
  * Everything runs on the client connection's event loop.
  */
 final class HttpSession extends ChannelInboundHandlerAdapter {
@@ -60,6 +63,8 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
     private Channel client;
     private Flow flow;
     private Channel server;
+    /** Cookie persistence of this connection's virtual (empty without a cookie {@code persist} profile). */
+    private Optional<CookieSelection> cookies = Optional.empty();
     private boolean connecting;
     /** What waits for the server-side connection (bounded: the client is not read meanwhile). */
     private final Deque<HttpObject> outbox = new ArrayDeque<>();
@@ -174,7 +179,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
             fail(ResetCause.HTTP_UNKNOWN_METHOD, request.method().name());
             return;
         }
-        if (flow == null && !select()) {
+        if (flow == null && !select(request)) {
             return;
         }
         requests++;
@@ -219,17 +224,24 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
         }
     }
 
-    /** The one load-balancing decision of this client connection; false when it failed (handled). */
-    private boolean select() {
+    /**
+     * The one load-balancing decision of this client connection, at its first request: the
+     * member its persistence cookie names, else by address persistence (as on the L4 path,
+     * including {@code fallback-persistence}) or balancing; false when it failed (handled).
+     */
+    private boolean select(HttpRequest request) {
         PoolState pool = plan.pool();
         PoolState.Taken taken = null;
         if (pool != null) {
-            // Persistence by address (source-addr, dest-addr) as on the L4 path; cookie persistence
-            // hooks in here once the http path reads and writes the BIGipServer cookie.
-            PersistentSelection.Choice choice = context.selection().select(plan, context.persistence(virtual.fullPath()),
-                    pool, (InetSocketAddress) client.remoteAddress(), (InetSocketAddress) client.localAddress(),
-                    context.health(), context.ticker().nanos());
-            taken = choice == null ? null : choice.taken();
+            VirtualPersistence persistence = context.persistence(virtual.fullPath());
+            cookies = CookieSelection.of(persistence, pool, context.wallClock());
+            taken = cookies.map(c -> c.select(request, pool, context.health())).orElse(null);
+            if (taken == null) {
+                PersistentSelection.Choice choice = context.selection().select(plan, persistence, pool,
+                        (InetSocketAddress) client.remoteAddress(), (InetSocketAddress) client.localAddress(),
+                        context.health(), context.ticker().nanos());
+                taken = choice == null ? null : choice.taken();
+            }
         }
         if (taken == null) {
             fail(pool == null ? ResetCause.NO_POOL : ResetCause.NO_MEMBER_AVAILABLE, "no member");
@@ -419,6 +431,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
         HttpRewrites.responseToClient(response, http, closeAfterResponse,
                 current.protocolVersion().equals(HttpVersion.HTTP_1_0), current.headers().get(HttpHeaderNames.HOST),
                 flow.taken().configured().member().address());
+        cookies.ifPresent(c -> c.respond(current, response, flow.pool(), flow.taken()));
         writer.answeringHead(head);
         client.write(response, client.voidPromise());
     }

@@ -18,7 +18,8 @@ import java.util.concurrent.Executors;
  * A real HTTP/1.1 backend for the tests (the JDK's server on 127.0.0.1 port 0). Paths:
  * {@code /echo} answers the request's method, path and headers (one per line, lower case);
  * {@code /status/N} answers status N with no body; {@code /upload} reads the body and answers its
- * length; {@code /download/N} streams N bytes; {@code /named} answers the backend's name; anything
+ * length; {@code /download/N} streams N bytes; {@code /named} answers the backend's name;
+ * {@code /cookie/NAME} answers it too, setting a blank cookie {@code NAME} and {@code app=1}; anything
  * else answers the path.
  */
 final class HttpBackend implements AutoCloseable {
@@ -77,6 +78,10 @@ final class HttpBackend implements AutoCloseable {
                     out.write(buffer, 0, (int) Math.min(buffer.length, size - sent));
                 }
             } else if (path.equals("/named")) {
+                send(exchange, name);
+            } else if (path.startsWith("/cookie/")) {
+                exchange.getResponseHeaders().add("Set-Cookie", path.substring(8) + "=" + "0".repeat(20) + "; path=/");
+                exchange.getResponseHeaders().add("Set-Cookie", "app=1");
                 send(exchange, name);
             } else {
                 exchange.getRequestBody().readAllBytes();
