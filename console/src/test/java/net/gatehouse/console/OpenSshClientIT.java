@@ -22,7 +22,7 @@ class OpenSshClientIT {
     Path dir;
 
     @Test
-    void theOpenSshClientRunsTmshWithTheRightPasswordAndIsRefusedWithAWrongOne() throws Exception {
+    void theOpenSshClientRunsTmshWithTheRightPasswordAndIsRefusedWithAWrongOneOrAReadOnlyRole() throws Exception {
         try (Appliance appliance = Appliance.open(dir.resolve("data"), Clock.systemUTC());
                 SshShellServer server = SshShellServer.start(new InetSocketAddress("127.0.0.1", 0),
                         dir.resolve("host_key"), appliance.users()::authenticate,
@@ -36,6 +36,15 @@ class OpenSshClientIT {
             Result refused = ssh(server.port(), "not-the-password", "list ltm pool");
             assertThat(refused.exit()).isNotZero();
             assertThat(refused.output()).contains("Permission denied");
+
+            appliance.tmsh(new Principal("admin", Principal.Origin.TMSH)).execute(
+                    "create auth user bob password Bobs-pass1 partition-access add { all-partitions { role guest } }");
+            Result guestReads = ssh(server.port(), "bob", "Bobs-pass1", "list ltm pool web one-line");
+            assertThat(guestReads.output()).contains("ltm pool web");
+            Result guestWrites = ssh(server.port(), "bob", "Bobs-pass1", "create ltm pool other");
+            assertThat(guestWrites.output()).contains("Access Denied: user (bob) does not have create access");
+            assertThat(appliance.snapshot().get(appliance.snapshot().schema().require("ltm pool"), "/Common/other"))
+                    .isEmpty();
         }
     }
 
@@ -44,13 +53,17 @@ class OpenSshClientIT {
 
     /** Runs the system's ssh with the password given through SSH_ASKPASS, as a script would. */
     private Result ssh(int port, String password, String command) throws Exception {
+        return ssh(port, "admin", password, command);
+    }
+
+    private Result ssh(int port, String user, String password, String command) throws Exception {
         Path askpass = dir.resolve("askpass-" + password.hashCode() + ".sh");
         Files.writeString(askpass, "#!/bin/sh\necho '" + password + "'\n", StandardCharsets.UTF_8);
         Files.setPosixFilePermissions(askpass, PosixFilePermissions.fromString("rwx------"));
         ProcessBuilder builder = new ProcessBuilder(List.of("ssh", "-p", Integer.toString(port),
                 "-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null",
                 "-o", "PreferredAuthentications=password", "-o", "PubkeyAuthentication=no",
-                "-o", "NumberOfPasswordPrompts=1", "-o", "ConnectTimeout=10", "admin@127.0.0.1", command))
+                "-o", "NumberOfPasswordPrompts=1", "-o", "ConnectTimeout=10", user + "@127.0.0.1", command))
                 .redirectErrorStream(true);
         builder.environment().put("SSH_ASKPASS", askpass.toString());
         builder.environment().put("SSH_ASKPASS_REQUIRE", "force");
