@@ -19,7 +19,6 @@ import net.gatehouse.appliance.CoreFixture;
 import net.gatehouse.appliance.persist.PersistMode;
 import net.gatehouse.appliance.persist.PersistRecord;
 import net.gatehouse.appliance.runtime.Availability;
-import net.gatehouse.appliance.runtime.HealthView;
 import net.gatehouse.appliance.tmsh.TmshError;
 import net.gatehouse.appliance.tmsh.TmshSession;
 import org.junit.jupiter.api.AfterEach;
@@ -39,7 +38,7 @@ class PersistenceIT {
     @TempDir
     Path dir;
 
-    private final Map<String, Availability> health = new ConcurrentHashMap<>();
+    private final ScriptedHealth health = new ScriptedHealth();
     private final AtomicLong clock = new AtomicLong();
     private Appliance appliance;
     private TmshSession tmsh;
@@ -49,18 +48,7 @@ class PersistenceIT {
 
     @BeforeEach
     void start() throws IOException {
-        HealthView view = new HealthView() {
-            @Override
-            public Availability member(String poolPath, String memberPath) {
-                return health.getOrDefault(memberPath, Availability.UNKNOWN);
-            }
-
-            @Override
-            public Availability node(String nodePath) {
-                return Availability.UNKNOWN;
-            }
-        };
-        appliance = Appliance.builder(dir).clock(CoreFixture.CLOCK).health(view).ticker(clock::get).open();
+        appliance = Appliance.builder(dir).clock(CoreFixture.CLOCK).health(health).ticker(clock::get).open();
         tmsh = appliance.tmsh(CoreFixture.ADMIN);
         a = TestBackend.start("a");
         b = TestBackend.start("b");

@@ -13,13 +13,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import net.gatehouse.appliance.Appliance;
 import net.gatehouse.appliance.CoreFixture;
 import net.gatehouse.appliance.runtime.Availability;
-import net.gatehouse.appliance.runtime.HealthView;
 import net.gatehouse.appliance.tmsh.TmshError;
 import net.gatehouse.appliance.tmsh.TmshSession;
 import org.junit.jupiter.api.AfterEach;
@@ -39,7 +37,7 @@ class PoolFeaturesIT {
     @TempDir
     Path dir;
 
-    private final Map<String, Availability> health = new ConcurrentHashMap<>();
+    private final ScriptedHealth health = new ScriptedHealth();
     private final AtomicLong clock = new AtomicLong();
     private Appliance appliance;
     private TmshSession tmsh;
@@ -50,18 +48,7 @@ class PoolFeaturesIT {
 
     @BeforeEach
     void start() throws IOException {
-        HealthView view = new HealthView() {
-            @Override
-            public Availability member(String poolPath, String memberPath) {
-                return health.getOrDefault(memberPath, Availability.UNKNOWN);
-            }
-
-            @Override
-            public Availability node(String nodePath) {
-                return Availability.UNKNOWN;
-            }
-        };
-        appliance = Appliance.builder(dir).clock(CoreFixture.CLOCK).health(view).ticker(clock::get).open();
+        appliance = Appliance.builder(dir).clock(CoreFixture.CLOCK).health(health).ticker(clock::get).open();
         tmsh = appliance.tmsh(CoreFixture.ADMIN);
         a = TestBackend.start("a");
         b = TestBackend.start("b");
