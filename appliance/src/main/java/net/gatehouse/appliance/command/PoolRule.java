@@ -28,7 +28,7 @@ final class PoolRule implements ComponentRule {
         }
         List<Item> withAddresses = new ArrayList<>();
         for (Item member : ((Value.Items) members.get()).items()) {
-            String node = References.memberNode(member.name());
+            String node = Addresses.memberNode(member.name());
             String address = Addresses.canonical(Paths.name(node))
                     .or(() -> candidate.find(Family.NODE, node).flatMap(n -> n.body().text("address")))
                     .orElse(null);
@@ -43,7 +43,7 @@ final class PoolRule implements ComponentRule {
         List<ConfigObject> nodes = new ArrayList<>();
         ComponentType nodeType = candidate.schema().require("ltm node");
         for (Item member : pool.body().get("members").map(v -> ((Value.Items) v).items()).orElse(List.of())) {
-            String node = References.memberNode(member.name());
+            String node = Addresses.memberNode(member.name());
             Optional<String> address = Addresses.canonical(Paths.name(node));
             if (address.isPresent() && candidate.find(Family.NODE, node).isEmpty()) {
                 nodes.add(new ConfigObject(nodeType, node, Body.texts("address", address.get()), 0));
@@ -55,7 +55,7 @@ final class PoolRule implements ComponentRule {
     @Override
     public void validate(ConfigObject pool, Snapshot candidate) throws ConfigError {
         for (Item member : pool.body().get("members").map(v -> ((Value.Items) v).items()).orElse(List.of())) {
-            String node = References.memberNode(member.name());
+            String node = Addresses.memberNode(member.name());
             if (candidate.find(Family.NODE, node).isEmpty()) {
                 throw ErrorCatalog.notFound("Node", node);
             }

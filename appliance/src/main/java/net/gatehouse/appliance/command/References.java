@@ -10,7 +10,6 @@ import net.gatehouse.appliance.config.Value;
 import net.gatehouse.appliance.schema.Addresses;
 import net.gatehouse.appliance.schema.Family;
 import net.gatehouse.appliance.schema.ItemNaming;
-import net.gatehouse.appliance.schema.Paths;
 import net.gatehouse.appliance.schema.Property;
 import net.gatehouse.appliance.schema.Shape;
 import net.gatehouse.appliance.schema.ValueType.Reference;
@@ -52,7 +51,7 @@ final class References {
             return Optional.of(new Reference(ref.family(), name));
         }
         if (naming instanceof ItemNaming.Member) {
-            return Optional.of(new Reference(Family.NODE, memberNode(name)));
+            return Optional.of(new Reference(Family.NODE, Addresses.memberNode(name)));
         }
         if (naming instanceof ItemNaming.AddressName) {
             return Optional.of(new Reference(Family.SNAT_TRANSLATION, name));
@@ -60,10 +59,4 @@ final class References {
         return Optional.empty();
     }
 
-    /** The node a member refers to: {@code /Common/10.0.0.1:80} → {@code /Common/10.0.0.1}. */
-    static String memberNode(String memberPath) {
-        String local = Paths.name(memberPath);
-        String[] parts = Addresses.splitAddressPort(local).orElse(new String[] {local, ""});
-        return Paths.join(Paths.folder(memberPath), parts[0]);
-    }
 }

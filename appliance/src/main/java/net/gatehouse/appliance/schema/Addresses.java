@@ -65,6 +65,13 @@ public final class Addresses {
         return Optional.of(new String[] {text.substring(0, at), text.substring(at + 1)});
     }
 
+    /** The node a pool member names: {@code /Common/10.0.0.1:80} → {@code /Common/10.0.0.1}. */
+    public static String memberNode(String memberPath) {
+        String local = Paths.name(memberPath);
+        String[] parts = splitAddressPort(local).orElse(new String[] {local, ""});
+        return Paths.join(Paths.folder(memberPath), parts[0]);
+    }
+
     /** Joins an address and port as BIG-IP does: {@code :} for IPv4, {@code .} for IPv6. */
     public static String joinAddressPort(String address, String port) {
         return address + (isIpv6(address) ? "." : ":") + port;

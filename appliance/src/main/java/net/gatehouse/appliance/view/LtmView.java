@@ -15,7 +15,6 @@ import net.gatehouse.appliance.config.Item;
 import net.gatehouse.appliance.config.Snapshot;
 import net.gatehouse.appliance.config.Value;
 import net.gatehouse.appliance.schema.Addresses;
-import net.gatehouse.appliance.schema.Paths;
 import net.gatehouse.appliance.schema.ValueType;
 
 /**
@@ -44,9 +43,7 @@ public record LtmView(long generation, Map<String, Node> nodes, Map<String, Pool
 
         /** The node this member refers to: {@code /Common/10.0.0.1:80} → {@code /Common/10.0.0.1}. */
         public String nodePath() {
-            String local = Paths.name(fullPath);
-            String[] parts = Addresses.splitAddressPort(local).orElse(new String[] {local, ""});
-            return Paths.join(Paths.folder(fullPath), parts[0]);
+            return Addresses.memberNode(fullPath);
         }
     }
 

@@ -88,11 +88,9 @@ class SmugglingIT {
             String answer = readUntilClosed(socket.getInputStream());
             assertThat(answer).as(shape).doesNotContain("HTTP/1.1 2");
         }
-        Thread.sleep(200);
+        await(shape + " counted", Duration.ofSeconds(5), () -> httpResets() == 1);
         assertThat(backend.received()).as(shape + " reached the backend").isEmpty();
-        assertThat(core.appliance().dataPlane().resetCauses().entrySet().stream()
-                .filter(e -> e.getKey().name().startsWith("HTTP_")).mapToLong(e -> e.getValue()).sum())
-                .as(shape + " counted").isEqualTo(1);
+        assertThat(httpResets()).as(shape + " counted").isEqualTo(1);
     }
 
     @Test
@@ -118,5 +116,10 @@ class SmugglingIT {
             out.write(ascii("[reset]"));
         }
         return out.toString(StandardCharsets.ISO_8859_1);
+    }
+
+    private long httpResets() {
+        return core.appliance().dataPlane().resetCauses().entrySet().stream()
+                .filter(e -> e.getKey().name().startsWith("HTTP_")).mapToLong(e -> e.getValue()).sum();
     }
 }
