@@ -242,19 +242,15 @@ final class ClientSideHandler extends ChannelInboundHandlerAdapter implements Co
     public void channelReadComplete(ChannelHandlerContext ctx) {
         Channel server = flow == null ? null : flow.server();
         if (server != null) {
-            server.flush();
-            if (server.isWritable()) {
-                ctx.read();
-            }
+            Flow.pauseWhileUnwritable(ctx.channel(), server);
         }
     }
 
     /** The client drained what we wrote to it: read more from the server. */
     @Override
     public void channelWritabilityChanged(ChannelHandlerContext ctx) {
-        Channel server = flow == null ? null : flow.server();
-        if (server != null && ctx.channel().isWritable()) {
-            server.read();
+        if (flow != null) {
+            Flow.resumeWhenWritable(flow.server(), ctx.channel());
         }
     }
 

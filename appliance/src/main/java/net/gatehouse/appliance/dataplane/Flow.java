@@ -100,11 +100,33 @@ final class Flow implements Runnable {
         return finished;
     }
 
-    /** The server side is connected: start moving bytes and watching for idleness. */
+    /**
+     * The server side is connected: start moving bytes and watching for idleness. Both sides read
+     * on their own from now on (no read interest toggled per read); a side stops reading only while
+     * the other cannot take more (backpressure, see {@link #pauseWhileUnwritable}).
+     */
     void connected(Channel serverChannel) {
         if (attach(serverChannel)) {
-            client.read();
-            server.read();
+            client.config().setAutoRead(true);
+            server.config().setAutoRead(true);
+        }
+    }
+
+    /**
+     * After a read from {@code source} was passed on: flush it to {@code target}, and stop reading
+     * {@code source} while {@code target} cannot take more ({@link #resumeWhenWritable} resumes it).
+     */
+    static void pauseWhileUnwritable(Channel source, Channel target) {
+        target.flush();
+        if (!target.isWritable()) {
+            source.config().setAutoRead(false);
+        }
+    }
+
+    /** {@code target} drained what was written to it: read {@code source} again. */
+    static void resumeWhenWritable(Channel source, Channel target) {
+        if (source != null && target.isWritable() && !source.config().isAutoRead()) {
+            source.config().setAutoRead(true);
         }
     }
 
@@ -173,8 +195,11 @@ final class Flow implements Runnable {
     /** The client sent FIN: pass it on once what it sent is written, and close when both sides are done. */
     void clientInputShutdown() {
         clientInputShut = true;
-        shutdownOutputAfterFlush(server);
-        closeIfBothShut();
+        if (serverInputShut) {
+            end(false);
+        } else {
+            shutdownOutputAfterFlush(server);
+        }
     }
 
     /** The server side closed: the connection ends, unless it is being dropped or moved to another member. */
@@ -190,20 +215,17 @@ final class Flow implements Runnable {
             return;
         }
         serverInputShut = true;
-        shutdownOutputAfterFlush(client);
-        closeIfBothShut();
+        if (clientInputShut) {
+            end(false);
+        } else {
+            shutdownOutputAfterFlush(client);
+        }
     }
 
     private static void shutdownOutputAfterFlush(Channel channel) {
         if (channel != null && channel.isActive()) {
             channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(
                     (ChannelFutureListener) f -> ((DuplexChannel) f.channel()).shutdownOutput());
-        }
-    }
-
-    private void closeIfBothShut() {
-        if (clientInputShut && serverInputShut) {
-            end(false);
         }
     }
 

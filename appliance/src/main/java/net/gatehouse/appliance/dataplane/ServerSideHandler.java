@@ -31,18 +31,14 @@ final class ServerSideHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
-        Channel client = flow.client();
-        client.flush();
-        if (client.isWritable()) {
-            ctx.read();
-        }
+        Flow.pauseWhileUnwritable(ctx.channel(), flow.client());
     }
 
     /** The server drained what we wrote to it: read more from the client. */
     @Override
     public void channelWritabilityChanged(ChannelHandlerContext ctx) {
-        if (ctx.channel().isWritable()) {
-            flow.client().read();
+        if (ctx.channel() == flow.server()) {
+            Flow.resumeWhenWritable(flow.client(), ctx.channel());
         }
     }
 
