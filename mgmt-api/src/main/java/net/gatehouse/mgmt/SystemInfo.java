@@ -1,5 +1,6 @@
 package net.gatehouse.mgmt;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -30,9 +31,12 @@ final class SystemInfo {
     private static final String EDITION = "Final";
     private static final List<String> MODULES = List.of("afm", "am", "apm", "asm", "avr", "dos", "fps", "gtm",
             "ilx", "lc", "ltm", "pem", "sslo", "swg", "urldb");
+    private static final String PROVISION = "sys/provision/";
     private static final List<String> EMPTY_COLLECTIONS = List.of("net/tunnels/gre", "net/tunnels/ipip",
             "ltm/profile/fasthttp", "ltm/profile/diameter",
-            "ltm/profile/sip", "ltm/profile/dhcpv4", "ltm/profile/dhcpv6", "ltm/message-routing/sip/profile/session");
+            "ltm/profile/sip", "ltm/profile/dhcpv4", "ltm/profile/dhcpv6", "ltm/message-routing/sip/profile/session",
+            "net/interface", "net/trunk", "sys/management-route", "sys/application/service", "sys/software/image",
+            "sys/software/hotfix", "vcmp/guest");
 
     private final String hostname;
     private final Clock clock;
@@ -50,10 +54,114 @@ final class SystemInfo {
             case "sys/provision" -> Optional.of(provision());
             case "sys/clock" -> Optional.of(clock());
             case "sys/hardware" -> Optional.of(hardware());
+            case "sys/available" -> Optional.of(available());
+            case "sys/license" -> Optional.of(stats("sys/license", NODES.objectNode()));
+            case "sys/software/volume" -> Optional.of(volumes());
+            case "cm/sync-status" -> Optional.of(syncStatus());
+            case "sys/syslog" -> Optional.of(syslog());
             case "cm/device" -> Optional.of(devices());
             case "cm" -> Optional.of(listing(List.of("cm"), List.of("device")));
-            default -> EMPTY_COLLECTIONS.contains(clean) ? Optional.of(empty(clean)) : Optional.empty();
+            default -> clean.startsWith(PROVISION) ? provisioned(clean.substring(PROVISION.length()))
+                    : EMPTY_COLLECTIONS.contains(clean) ? Optional.of(empty(clean)) : Optional.empty();
         };
+    }
+
+    /**
+     * A PATCH of {@code sys/provision/MODULE}: LTM is provisioned {@code nominal} and stays so (a
+     * PATCH asking for that changes nothing); any other level or module is refused, since this
+     * appliance has no other module to provision.
+     *
+     * @return the module's resource after the change, or empty when the path is not a provisioning one
+     */
+    Optional<ObjectNode> provision(String path, JsonNode body) {
+        String clean = Arrays.stream(path.split("/")).filter(s -> !s.isEmpty()).collect(Collectors.joining("/"));
+        if (!clean.startsWith(PROVISION)) {
+            return Optional.empty();
+        }
+        String module = clean.substring(PROVISION.length());
+        ObjectNode current = provisioned(module).orElseThrow(() -> new RestError(404,
+                "01020036:3: The requested provisioning module (" + module + ") was not found."));
+        String level = body.path("level").asText(current.path("level").asText());
+        if (!level.equals(current.path("level").asText())) {
+            throw new RestError(400, "Provisioning module " + module + " at level " + level + " is not possible on"
+                    + " this appliance: it carries LTM only, provisioned nominal, and no other module.");
+        }
+        return Optional.of(current);
+    }
+
+    private static Optional<ObjectNode> provisioned(String module) {
+        return MODULES.contains(module) ? Optional.of(provisionItem(module)) : Optional.empty();
+    }
+
+    /**
+     * {@code cm/sync-status} of a standalone device, as BIG-IP shows one that is in no device group:
+     * green, {@code standalone}, status {@code Standalone}.
+     */
+    private static ObjectNode syncStatus() {
+        ObjectNode entries = NODES.objectNode();
+        entries.putObject("color").put("description", "green");
+        entries.putObject("mode").put("description", "standalone");
+        entries.putObject("status").put("description", "Standalone");
+        entries.putObject("summary").put("description", " ");
+        return stats("cm/sync-status", entries);
+    }
+
+    /**
+     * {@code {"kind": "tm:a:b:bstats", "selfLink": ..., "entries": {".../a/b/0": {"nestedStats":
+     * {"entries": ...}}}}}; with no entries (a licence, which Gatehouse does not need), {@code "entries": {}}.
+     */
+    private static ObjectNode stats(String path, ObjectNode entries) {
+        String last = path.substring(path.lastIndexOf('/') + 1);
+        ObjectNode node = NODES.objectNode();
+        node.put("kind", "tm:" + path.replace('/', ':') + ":" + last + "stats");
+        node.put("selfLink", "https://localhost/mgmt/tm/" + path + "?ver=" + VERSION);
+        ObjectNode outer = node.putObject("entries");
+        if (!entries.isEmpty()) {
+            outer.putObject("https://localhost/mgmt/tm/" + path + "/0").putObject("nestedStats").set("entries", entries);
+        }
+        return node;
+    }
+
+    /** {@code sys/syslog}: no remote syslog servers (Gatehouse logs to its own log only). */
+    private static ObjectNode syslog() {
+        ObjectNode node = NODES.objectNode();
+        node.put("kind", "tm:sys:syslog:syslogstate");
+        node.put("selfLink", "https://localhost/mgmt/tm/sys/syslog?ver=" + VERSION);
+        return node;
+    }
+
+    /** {@code sys/software/volume}: the one volume Gatehouse runs from, active, with its version. */
+    private static ObjectNode volumes() {
+        ObjectNode node = NODES.objectNode();
+        node.put("kind", "tm:sys:software:volume:volumecollectionstate");
+        node.put("selfLink", "https://localhost/mgmt/tm/sys/software/volume?ver=" + VERSION);
+        ObjectNode volume = node.putArray("items").addObject();
+        volume.put("kind", "tm:sys:software:volume:volumestate");
+        volume.put("name", "HD1.1");
+        volume.put("fullPath", "HD1.1");
+        volume.put("generation", 1);
+        volume.put("selfLink", "https://localhost/mgmt/tm/sys/software/volume/HD1.1?ver=" + VERSION);
+        volume.put("active", true);
+        volume.put("basebuild", BUILD);
+        volume.put("build", BUILD);
+        volume.set("media", NODES.arrayNode().add(NODES.objectNode().put("name", "HD1.1")
+                .put("defaultBootLocation", true).put("media", "hd").put("label", "Gatehouse")));
+        volume.put("product", "BIG-IP");
+        volume.put("status", "complete");
+        volume.put("version", VERSION);
+        return node;
+    }
+
+    /**
+     * {@code sys/available}: answers once the REST API serves, which F5's {@code bigip_wait}
+     * asks before it declares the box ready; Gatehouse's API serves only after the boot finished.
+     */
+    private static ObjectNode available() {
+        ObjectNode node = NODES.objectNode();
+        node.put("kind", "tm:sys:available:availablestats");
+        node.put("selfLink", "https://localhost/mgmt/tm/sys/available?ver=" + VERSION);
+        node.putObject("entries");
+        return node;
     }
 
     /** The extra entries a module listing ({@code /mgmt/tm/sys}) shows besides schema components. */
@@ -127,18 +235,23 @@ final class SystemInfo {
         node.put("selfLink", "https://localhost/mgmt/tm/sys/provision?ver=" + VERSION);
         ArrayNode items = node.putArray("items");
         for (String module : MODULES) {
-            ObjectNode item = items.addObject();
-            item.put("kind", "tm:sys:provision:provisionstate");
-            item.put("name", module);
-            item.put("fullPath", module);
-            item.put("generation", 1);
-            item.put("selfLink", "https://localhost/mgmt/tm/sys/provision/" + module + "?ver=" + VERSION);
-            item.put("cpuRatio", 0);
-            item.put("diskRatio", 0);
-            item.put("level", module.equals("ltm") ? "nominal" : "none");
-            item.put("memoryRatio", 0);
+            items.add(provisionItem(module));
         }
         return node;
+    }
+
+    private static ObjectNode provisionItem(String module) {
+        ObjectNode item = NODES.objectNode();
+        item.put("kind", "tm:sys:provision:provisionstate");
+        item.put("name", module);
+        item.put("fullPath", module);
+        item.put("generation", 1);
+        item.put("selfLink", "https://localhost/mgmt/tm/sys/provision/" + module + "?ver=" + VERSION);
+        item.put("cpuRatio", 0);
+        item.put("diskRatio", 0);
+        item.put("level", module.equals("ltm") ? "nominal" : "none");
+        item.put("memoryRatio", 0);
+        return item;
     }
 
     private ObjectNode devices() {

@@ -119,13 +119,14 @@ public final class TmResource {
                     queries.expand())).toString();
         }
         if (target instanceof TmTarget.Subcollection sub) {
-            ObjectNode node = json.writeSubcollection(existing(snapshot, sub.type(), sub.fullPath()), sub.property());
+            ObjectNode node = json.writeSubcollection(existing(snapshot, sub.type(), sub.fullPath()), sub.property(),
+                    queries.expand());
             return queries.apply(node, base(node)).toString();
         }
         TmTarget.Item item = (TmTarget.Item) target;
         ConfigObject owner = existing(snapshot, item.type(), item.fullPath());
         String name = itemName(item, snapshot);
-        return queries.selected(json.writeSubcollectionItem(owner, item.property(), name)
+        return queries.selected(json.writeSubcollectionItem(owner, item.property(), name, queries.expand())
                 .orElseThrow(() -> RestError.of(itemNotFound(item, name)))).toString();
     }
 
@@ -171,7 +172,12 @@ public final class TmResource {
     @Path("{path: .*}")
     public String patch(@PathParam("path") String path, String body, @Context SecurityContext caller,
             @HeaderParam(COORDINATION) String coordination, @Context UriInfo uri) {
-        return change(path, call(caller, coordination, "PATCH", uri, Json.parse(body)), false);
+        Call call = call(caller, coordination, "PATCH", uri, Json.parse(body));
+        Optional<ObjectNode> provisioned = system.provision(path, call.body());
+        if (provisioned.isPresent()) {
+            return provisioned.get().toString();
+        }
+        return change(path, call, false);
     }
 
     @DELETE
@@ -307,7 +313,7 @@ public final class TmResource {
     private static String writeItem(Snapshot after, ComponentType type, String fullPath, Property property,
             String name) {
         ConfigObject owner = existing(after, type, fullPath);
-        return new IcontrolJson(after, HOST).writeSubcollectionItem(owner, property, name)
+        return new IcontrolJson(after, HOST).writeSubcollectionItem(owner, property, name, false)
                 .orElseThrow(() -> new IllegalStateException("the item " + name + " of " + fullPath
                         + " is missing right after its commit")).toString();
     }

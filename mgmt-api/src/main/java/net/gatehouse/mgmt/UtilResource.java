@@ -23,7 +23,9 @@ import org.slf4j.LoggerFactory;
  * {@code /mgmt/tm/util/bash} runs tmsh commands ({@code -c 'tmsh -c "cmd; cmd"'}) in Gatehouse's own
  * tmsh, as the caller, and answers what tmsh printed as {@code commandResult} (a tmsh error too, as
  * BIG-IP's bash would print it); anything else is refused, there being no system shell, except the
- * two read-only facts F5's clients {@code cat} ({@code /VERSION}, {@code /proc/uptime}).
+ * read-only facts F5's clients ask bash for: {@code cat /VERSION} and {@code cat /proc/uptime}
+ * ({@code bigip_device_info}), {@code runlevel} (3: up, not rebooting) and whether the {@code mprov}
+ * or {@code vcmpd} daemons run (they do not: nothing to provision, no vCMP) for {@code bigip_wait}.
  * {@code /mgmt/tm/util/unix-rm} removes a file from the upload folder and nowhere else.
  */
 @Path("/mgmt/tm/util")
@@ -63,14 +65,18 @@ public final class UtilResource {
     }
 
     /**
-     * The two files F5's clients {@code cat} for facts ({@code bigip_device_info}): {@code /VERSION}
-     * and {@code /proc/uptime}, answered from the appliance itself (its version, its process uptime).
+     * The facts F5's clients ask bash for, answered from the appliance itself: {@code /VERSION} and
+     * {@code /proc/uptime} (its version, its process uptime), {@code runlevel} (multi-user, never
+     * rebooting under a client) and the {@code mprov}/{@code vcmpd} probes of {@code bigip_wait}
+     * (no such daemon runs here: grep finds nothing, so there is no output).
      */
     private static Optional<String> fact(String args) {
         return switch (args.strip()) {
             case "-c \"cat /VERSION\"", "-c 'cat /VERSION'" -> Optional.of(SystemInfo.versionFile());
             case "-c \"cat /proc/uptime\"", "-c 'cat /proc/uptime'" -> Optional.of(String.format(Locale.ROOT,
                     "%.2f 0.00%n", ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0));
+            case "-c \"runlevel\"" -> Optional.of("N 3\n");
+            case "-c \"ps aux | grep '[m]prov'\"", "-c \"ps aux | grep '[v]cmpd'\"" -> Optional.of("");
             default -> Optional.empty();
         };
     }

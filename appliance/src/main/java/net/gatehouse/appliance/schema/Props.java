@@ -124,8 +124,13 @@ public final class Props {
 
     /** A collection iControl REST serves as a subcollection ({@code membersReference}). */
     public static Property subcollection(String name, ItemNaming naming, Property... itemProperties) {
+        return subcollection(name, naming, false, itemProperties);
+    }
+
+    /** A subcollection whose items keep the order they were given in when {@code ordered}. */
+    public static Property subcollection(String name, ItemNaming naming, boolean ordered, Property... itemProperties) {
         return new Property(name,
-                new Shape.Collection(naming, List.of(itemProperties), true, false, Optional.of(name)),
+                new Shape.Collection(naming, List.of(itemProperties), true, ordered, Optional.of(name)),
                 Optional.empty(), Property.camelCase(name), Set.of(), Map.of());
     }
 }

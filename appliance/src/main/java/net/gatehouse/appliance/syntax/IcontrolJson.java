@@ -76,8 +76,8 @@ public final class IcontrolJson {
         } else {
             identity(node, type.restKind(), object.fullPath(), type.partitioned(), object.generation(), link);
         }
-        writeProperties(node, type.properties(), RuntimeState.merge(object, effective.body(object), health, false), link,
-                type, expand, object.generation());
+        writeProperties(node, type.properties(), RuntimeState.merge(object, effective.body(object), health, false),
+                new Where(link, type, expand, object.generation(), kindPrefix(type)));
         return node;
     }
 
@@ -113,8 +113,20 @@ public final class IcontrolJson {
         return "https://" + host + type.restPath() + "/" + Paths.tilde(fullPath) + "?ver=" + VERSION;
     }
 
-    private void writeProperties(ObjectNode node, List<Property> properties, Body body, String link,
-            ComponentType type, boolean expand, long generation) {
+    /**
+     * Where properties are written: the self link of what holds them, the component, whether
+     * subcollections are expanded, the generation, and the kind prefix of subcollections under it
+     * ({@code tm:ltm:policy}, and {@code tm:ltm:policy:rules} inside a rule).
+     */
+    private record Where(String link, ComponentType type, boolean expand, long generation, String kindPrefix) {
+    }
+
+    private static String kindPrefix(ComponentType type) {
+        return type.restKind().substring(0, type.restKind().lastIndexOf(':'));
+    }
+
+    private void writeProperties(ObjectNode node, List<Property> properties, Body body, Where where) {
+        ComponentType type = where.type();
         for (Property property : properties.stream().sorted(Comparator.comparing(Property::name)).toList()) {
             Optional<Value> value = body.get(property.name());
             Shape shape = property.shape();
@@ -126,11 +138,11 @@ public final class IcontrolJson {
             } else if (shape instanceof Shape.Block block) {
                 ObjectNode inner = NODES.objectNode();
                 writeProperties(inner, block.properties(), value.map(v -> ((Value.Block) v).body()).orElse(Body.EMPTY),
-                        link, type, expand, generation);
+                        where);
                 node.set(property.restName(), inner);
             } else if (shape instanceof Shape.Collection collection) {
                 List<Item> items = value.map(v -> ((Value.Items) v).items()).orElse(List.of());
-                writeCollection(node, property, collection, items, link, type, expand, generation);
+                writeCollection(node, property, collection, items, where);
             } else if (value.isPresent()) {
                 String text = ((Value.Text) value.get()).text();
                 scalar(property, text, showsNone(type)).ifPresent(json -> node.set(property.restName(), json));
@@ -164,17 +176,19 @@ public final class IcontrolJson {
     }
 
     private void writeCollection(ObjectNode node, Property property, Shape.Collection collection, List<Item> items,
-            String link, ComponentType owner, boolean expand, long generation) {
+            Where where) {
+        ComponentType owner = where.type();
         if (collection.restSubcollection().isPresent()) {
             String sub = collection.restSubcollection().get();
             ObjectNode reference = node.putObject(property.restName() + "Reference");
-            String base = link.substring(0, link.indexOf('?'));
+            String base = where.link().substring(0, where.link().indexOf('?'));
             reference.put("link", base + "/" + sub + "?ver=" + VERSION);
             reference.put("isSubcollection", true);
-            if (expand) {
+            if (where.expand()) {
                 ArrayNode array = reference.putArray("items");
                 for (Item item : items) {
-                    array.add(subcollectionItem(owner, sub, collection, item, base, generation));
+                    array.add(subcollectionItem(owner, where.kindPrefix(), sub, collection, item, base,
+                            where.generation(), true));
                 }
             }
             return;
@@ -193,20 +207,24 @@ public final class IcontrolJson {
                     itemNode.put("partition", Paths.partition(item.name()));
                 }
                 writeProperties(itemNode, collection.itemProperties(),
-                        withDefaults(collection.itemProperties(), item.body()), link, owner, expand, generation);
+                        withDefaults(collection.itemProperties(), item.body()), where);
                 nameReference(itemNode, collection, item);
             }
         }
     }
 
-    private ObjectNode subcollectionItem(ComponentType owner, String sub, Shape.Collection collection, Item item,
-            String ownerLink, long generation) {
+    /**
+     * One subcollection item ({@code kindPrefix:members:membersstate}); its own subcollections (a
+     * policy rule's actions and conditions) are written under its link, expanded when {@code expand}.
+     */
+    private ObjectNode subcollectionItem(ComponentType owner, String kindPrefix, String sub,
+            Shape.Collection collection, Item item, String ownerLink, long generation, boolean expand) {
         ObjectNode itemNode = NODES.objectNode();
-        String ownerKind = owner.restKind();
-        String kind = ownerKind.substring(0, ownerKind.lastIndexOf(':')) + ":" + sub + ":" + sub + "state";
-        identity(itemNode, kind, item.name(), true, generation,
-                ownerLink + "/" + sub + "/" + Paths.tilde(item.name()) + "?ver=" + VERSION);
-        writeProperties(itemNode, collection.itemProperties(), item.body(), ownerLink, owner, false, generation);
+        String kind = kindPrefix + ":" + sub + ":" + sub + "state";
+        String link = ownerLink + "/" + sub + "/" + Paths.tilde(item.name()) + "?ver=" + VERSION;
+        identity(itemNode, kind, item.name(), item.name().startsWith("/"), generation, link);
+        writeProperties(itemNode, collection.itemProperties(), item.body(),
+                new Where(link, owner, expand, generation, kindPrefix + ":" + sub));
         nameReference(itemNode, collection, item);
         return itemNode;
     }
@@ -239,29 +257,29 @@ public final class IcontrolJson {
      * A subcollection GET ({@code /mgmt/tm/ltm/pool/~Common~web/members}):
      * {@code {"kind": "tm:ltm:pool:members:memberscollectionstate", "selfLink": ..., "items": [...]}}.
      */
-    public ObjectNode writeSubcollection(ConfigObject owner, Property property) {
+    public ObjectNode writeSubcollection(ConfigObject owner, Property property, boolean expand) {
         Shape.Collection collection = (Shape.Collection) property.shape();
         String sub = collection.restSubcollection().orElseThrow();
         String base = ownerLink(owner);
-        String ownerKind = owner.type().restKind();
         ObjectNode node = NODES.objectNode();
-        node.put("kind", ownerKind.substring(0, ownerKind.lastIndexOf(':')) + ":" + sub + ":" + sub
-                + "collectionstate");
+        node.put("kind", kindPrefix(owner.type()) + ":" + sub + ":" + sub + "collectionstate");
         node.put("selfLink", base + "/" + sub + "?ver=" + VERSION);
         ArrayNode array = node.putArray("items");
         for (Item item : items(owner, property)) {
-            array.add(subcollectionItem(owner.type(), sub, collection, item, base, owner.generation()));
+            array.add(subcollectionItem(owner.type(), kindPrefix(owner.type()), sub, collection, item, base,
+                    owner.generation(), expand));
         }
         return node;
     }
 
     /** One item of a subcollection, as {@code GET .../members/~Common~10.0.0.1:80} returns it. */
-    public Optional<ObjectNode> writeSubcollectionItem(ConfigObject owner, Property property, String itemName) {
+    public Optional<ObjectNode> writeSubcollectionItem(ConfigObject owner, Property property, String itemName,
+            boolean expand) {
         Shape.Collection collection = (Shape.Collection) property.shape();
         String sub = collection.restSubcollection().orElseThrow();
         return items(owner, property).stream().filter(i -> i.name().equals(itemName)).findFirst()
-                .map(item -> subcollectionItem(owner.type(), sub, collection, item, ownerLink(owner),
-                        owner.generation()));
+                .map(item -> subcollectionItem(owner.type(), kindPrefix(owner.type()), sub, collection, item,
+                        ownerLink(owner), owner.generation(), expand));
     }
 
     private String ownerLink(ConfigObject owner) {

@@ -5,6 +5,7 @@ import static net.gatehouse.appliance.schema.Props.collection;
 import static net.gatehouse.appliance.schema.Props.flag;
 import static net.gatehouse.appliance.schema.Props.number;
 import static net.gatehouse.appliance.schema.Props.ref;
+import static net.gatehouse.appliance.schema.Props.subcollection;
 import static net.gatehouse.appliance.schema.Props.text;
 import static net.gatehouse.appliance.schema.Props.words;
 
@@ -44,7 +45,7 @@ public final class LtmPolicy {
 
     /** A condition: operand, selector, operator, case and event words, and the values compared. */
     private static Property conditions() {
-        return collection("conditions", new ItemNaming.Plain(), true, true,
+        return subcollection("conditions", new ItemNaming.Plain(), true,
                 flag("a-operand", null, "http-uri", "http-host", "http-header", "http-method", "http-cookie",
                         "http-referer", "http-user-agent", "http-version", "http-status", "http-basic-auth",
                         "http-set-cookie", "tcp", "client-ssl", "server-ssl", "ssl-extension", "ssl-cert", "geoip",
@@ -70,7 +71,7 @@ public final class LtmPolicy {
 
     /** An action: target, verb and event words, and what the action uses. */
     private static Property actions() {
-        return collection("actions", new ItemNaming.Plain(), true, true,
+        return subcollection("actions", new ItemNaming.Plain(), true,
                 flag("a-target", null, "forward", "http-reply", "http-header", "http-uri", "http-host",
                         "http-cookie", "http-referer", "http-set-cookie", "http", "log", "tcl", "persist", "cache",
                         "compress", "decompress", "server-ssl", "tcp-nagle", "request-adapt", "response-adapt",
@@ -106,7 +107,7 @@ public final class LtmPolicy {
                         text("description", "none"),
                         inert(text("last-modified", null)),
                         words("requires"),
-                        collection("rules", new ItemNaming.Plain(), true, true,
+                        subcollection("rules", new ItemNaming.Plain(), true,
                                 actions(),
                                 conditions(),
                                 text("description", "none"),
