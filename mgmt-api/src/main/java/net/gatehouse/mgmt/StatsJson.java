@@ -11,12 +11,13 @@ import net.gatehouse.appliance.dataplane.DataPlane;
 import net.gatehouse.appliance.dataplane.Reports;
 import net.gatehouse.appliance.schema.ComponentType;
 import net.gatehouse.appliance.schema.Paths;
+import net.gatehouse.appliance.stats.HttpProfileStatistics;
 import net.gatehouse.appliance.stats.Statistic;
 import net.gatehouse.appliance.stats.Statistics;
 import net.gatehouse.appliance.syntax.IcontrolJson;
 
 /**
- * {@code .../stats} of virtual servers, pools, pool members and nodes in BIG-IP's shape: an
+ * {@code .../stats} of virtual servers, pools, pool members, nodes and http profiles in BIG-IP's shape: an
  * {@code entries} map from each object's stats link to {@code {"nestedStats": {"entries": ...}}},
  * each statistic as {@code {"value": n}} or {@code {"description": "..."}} under its REST key from
  * {@link Statistics}, plus {@code tmName}. For one object the link repeats its name
@@ -40,12 +41,13 @@ final class StatsJson {
         if (s.size() < 3 || !s.get(0).equals("ltm") || !s.get(s.size() - 1).equals("stats")) {
             return Optional.empty();
         }
-        String kind = s.get(1);
-        if (!List.of("virtual", "pool", "node").contains(kind)) {
+        boolean httpProfile = s.size() >= 4 && s.get(1).equals("profile") && s.get(2).equals("http");
+        String kind = httpProfile ? "profile http" : s.get(1);
+        if (!List.of("virtual", "pool", "node", "profile http").contains(kind)) {
             return Optional.empty();
         }
         ComponentType type = snapshot.schema().require("ltm " + kind);
-        List<String> names = s.subList(2, s.size() - 1);
+        List<String> names = s.subList(httpProfile ? 3 : 2, s.size() - 1);
         if (names.isEmpty()) {
             return Optional.of(collection(type, snapshot.all(type).stream().map(ConfigObject::fullPath).toList()));
         }
@@ -110,6 +112,8 @@ final class StatsJson {
         return switch (last) {
             case "virtual" -> dataPlane.virtual(fullPath).map(r -> nested(kind, link, fullPath, Statistics.virtual(), r));
             case "pool" -> dataPlane.pool(fullPath).map(r -> nested(kind, link, fullPath, Statistics.pool(), r));
+            case "http" -> Optional.of(nested(kind, link, fullPath, HttpProfileStatistics.rest(),
+                    dataPlane.httpProfile(fullPath)));
             default -> dataPlane.node(fullPath).map(r -> nested(kind, link, fullPath, Statistics.node(), r));
         };
     }

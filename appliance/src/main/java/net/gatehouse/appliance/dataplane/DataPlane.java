@@ -146,8 +146,13 @@ public final class DataPlane implements AutoCloseable {
         return registry.nodeReport(fullPath, context.health());
     }
 
+    /** An http profile's statistics (zero for one no virtual uses). */
+    public Reports.HttpProfile httpProfile(String fullPath) {
+        return registry.httpProfileReport(fullPath);
+    }
+
     /**
-     * {@code reset-stats}: the statistics of a virtual, pool (with its members) or node start again
+     * {@code reset-stats}: the statistics of a virtual, pool (with its members), node or http profile start again
      * from zero; returns false when the data plane does not know the object.
      */
     public boolean resetStatistics(String component, String fullPath) {
@@ -155,6 +160,7 @@ public final class DataPlane implements AutoCloseable {
             case "ltm virtual" -> registry.resetVirtual(fullPath);
             case "ltm pool" -> registry.resetPool(fullPath);
             case "ltm node" -> registry.resetNode(fullPath);
+            case "ltm profile http" -> registry.resetHttpProfile(fullPath);
             default -> throw new IllegalArgumentException("no statistics to reset for " + component);
         };
     }

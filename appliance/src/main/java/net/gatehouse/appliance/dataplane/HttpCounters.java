@@ -2,7 +2,7 @@ package net.gatehouse.appliance.dataplane;
 
 import java.util.concurrent.atomic.LongAdder;
 
-/** HTTP counters of one virtual, pool or member: requests, and responses by status class. */
+/** HTTP counters of one virtual, pool, member or node: requests, and responses by status class. */
 final class HttpCounters {
 
     private final LongAdder requests = new LongAdder();
@@ -23,6 +23,14 @@ final class HttpCounters {
         int category = status / 100;
         if (category >= 1 && category <= 5) {
             responses[category].increment();
+        }
+    }
+
+    /** {@code reset-stats}: requests and responses start again from zero. */
+    void reset() {
+        requests.reset();
+        for (LongAdder adder : responses) {
+            adder.reset();
         }
     }
 

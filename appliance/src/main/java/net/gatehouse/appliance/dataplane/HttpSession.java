@@ -60,6 +60,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
     private final LtmView.Http http;
     private final LtmView.HttpSystem system;
     private final HttpResponseWriter writer;
+    private final HttpTally tally;
     private Channel client;
     private Flow flow;
     private Channel server;
@@ -96,6 +97,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
         this.http = plan.virtual().http().orElseThrow();
         this.system = system;
         this.writer = writer;
+        this.tally = new HttpTally(virtual);
     }
 
     /** The bytes a client connection read, counted on the virtual (and the member once there is one). */
@@ -179,13 +181,12 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
             fail(ResetCause.HTTP_UNKNOWN_METHOD, request.method().name());
             return;
         }
+        tally.requestAccepted(request);
         if (flow == null && !select(request)) {
             return;
         }
         requests++;
-        virtual.http().request();
-        flow.pool().http().request();
-        flow.taken().member().http().request();
+        tally.requestSent(flow, requests);
         current = request;
         clientKeepAlive = HttpUtil.isKeepAlive(request);
         closeAfterResponse = !clientKeepAlive || (http.maxRequests() > 0 && requests >= http.maxRequests());
@@ -404,9 +405,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
             client.write(response, client.voidPromise());
             return;
         }
-        virtual.http().response(status);
-        flow.pool().http().response(status);
-        flow.taken().member().http().response(status);
+        tally.response(flow, response);
         responseStarted = true;
         if (http.fallbackHost().isPresent() && http.fallbackStatusCodes().contains(status)) {
             LOG.info("{}: {} answered {} {}; redirecting {} to the fallback host", virtual.fullPath(),
@@ -510,6 +509,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
     /** After 101 Switching Protocols: both sides stop parsing HTTP and forward bytes as they come. */
     private void switchProtocols() {
         upgraded = true;
+        tally.switchedProtocols();
         releaseAll(queued);
         client.pipeline().remove(HttpResponseWriter.class);
         client.pipeline().remove(StrictRequestDecoder.class);

@@ -6,13 +6,14 @@ import net.gatehouse.appliance.view.LtmView;
 
 /**
  * The runtime of one node (backend host): its configuration of the moment, its server-side
- * counters and response time, shared by every pool that uses the node.
+ * and HTTP counters and response time, shared by every pool that uses the node.
  */
 final class NodeState {
 
     private final String fullPath;
     private final TrafficCounters serverSide = new TrafficCounters();
     private final ResponseTime responseTime = new ResponseTime();
+    private final HttpCounters http = new HttpCounters();
     private volatile LtmView.Node config;
 
     NodeState(LtmView.Node config) {
@@ -34,6 +35,11 @@ final class NodeState {
 
     TrafficCounters serverSide() {
         return serverSide;
+    }
+
+    /** Requests and responses on the L7 path, over every pool that uses the node. */
+    HttpCounters http() {
+        return http;
     }
 
     ResponseTime responseTime() {

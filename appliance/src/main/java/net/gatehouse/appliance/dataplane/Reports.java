@@ -1,6 +1,7 @@
 package net.gatehouse.appliance.dataplane;
 
 import java.util.List;
+import net.gatehouse.appliance.dataplane.stats.HttpProfileStats;
 import net.gatehouse.appliance.dataplane.stats.TrafficStats;
 
 /**
@@ -32,6 +33,14 @@ public final class Reports {
             TrafficStats serverSide, HttpStats http) {
     }
 
-    public record Node(String fullPath, String address, Status status, TrafficStats serverSide) {
+    public record Node(String fullPath, String address, Status status, TrafficStats serverSide, HttpStats http) {
+    }
+
+    /**
+     * An http profile: how many virtual servers use it and its counters, summed over them.
+     *
+     * @param virtualServerCount the virtual servers whose {@code profiles} name it
+     */
+    public record HttpProfile(String fullPath, int virtualServerCount, HttpProfileStats stats) {
     }
 }

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import net.gatehouse.appliance.dataplane.stats.HttpProfileCounters;
+import net.gatehouse.appliance.dataplane.stats.HttpProfileStats;
 import net.gatehouse.appliance.runtime.Availability;
 import net.gatehouse.appliance.runtime.HealthView;
 import net.gatehouse.appliance.view.LtmView;
@@ -25,6 +27,7 @@ final class RuntimeRegistry {
     private final Map<String, PoolState> pools = new ConcurrentHashMap<>();
     private final Map<String, MemberState> members = new ConcurrentHashMap<>();
     private final Map<String, VirtualState> virtuals = new ConcurrentHashMap<>();
+    private final Map<String, HttpProfileCounters> httpProfiles = new ConcurrentHashMap<>();
 
     RuntimeRegistry(boolean transparentBinding) {
         this.transparentBinding = transparentBinding;
@@ -57,14 +60,21 @@ final class RuntimeRegistry {
             }
             pools.computeIfAbsent(pool.fullPath(), PoolState::new).configure(pool, states);
         }
+        Set<String> httpProfilesUsed = new HashSet<>();
         for (LtmView.Virtual virtual : view.virtuals().values()) {
             PoolState pool = virtual.pool().map(pools::get).orElse(null);
-            virtuals.computeIfAbsent(virtual.fullPath(), VirtualState::new).configure(plan(view, virtual, pool));
+            VirtualState state = virtuals.computeIfAbsent(virtual.fullPath(), VirtualState::new);
+            virtual.http().ifPresent(http -> {
+                httpProfilesUsed.add(http.profile());
+                state.httpProfile(httpProfiles.computeIfAbsent(http.profile(), path -> new HttpProfileCounters()));
+            });
+            state.configure(plan(view, virtual, pool));
         }
         nodes.keySet().retainAll(view.nodes().keySet());
         pools.keySet().retainAll(view.pools().keySet());
         members.keySet().retainAll(memberKeys);
         virtuals.keySet().retainAll(view.virtuals().keySet());
+        httpProfiles.keySet().retainAll(httpProfilesUsed);
     }
 
     private NodeState nodeOf(LtmView view, LtmView.Member member) {
@@ -134,6 +144,7 @@ final class RuntimeRegistry {
         VirtualState state = virtuals.get(fullPath);
         if (state != null) {
             state.clientSide().reset();
+            state.http().reset();
         }
         return state != null;
     }
@@ -143,7 +154,11 @@ final class RuntimeRegistry {
         PoolState state = pools.get(fullPath);
         if (state != null) {
             state.serverSide().reset();
-            state.plan().members().forEach(member -> member.serverSide().reset());
+            state.http().reset();
+            state.plan().members().forEach(member -> {
+                member.serverSide().reset();
+                member.http().reset();
+            });
         }
         return state != null;
     }
@@ -153,8 +168,35 @@ final class RuntimeRegistry {
         NodeState state = nodes.get(fullPath);
         if (state != null) {
             state.serverSide().reset();
+            state.http().reset();
         }
         return state != null;
+    }
+
+    /** {@code reset-stats ltm profile http}: the profile's counters start again; false when no virtual uses it. */
+    boolean resetHttpProfile(String fullPath) {
+        HttpProfileCounters counters = httpProfiles.get(fullPath);
+        if (counters != null) {
+            counters.reset();
+        }
+        return counters != null;
+    }
+
+    /**
+     * An http profile's report: the virtuals that use it now and its counters (zero for a profile no
+     * virtual uses; its counters go when the last virtual stops using it).
+     */
+    Reports.HttpProfile httpProfileReport(String fullPath) {
+        int virtualServers = 0;
+        for (VirtualState state : virtuals.values()) {
+            VirtualState.Plan plan = state.plan();
+            if (plan != null && plan.virtual().http().map(http -> http.profile().equals(fullPath)).orElse(false)) {
+                virtualServers++;
+            }
+        }
+        HttpProfileCounters counters = httpProfiles.get(fullPath);
+        return new Reports.HttpProfile(fullPath, virtualServers,
+                counters == null ? HttpProfileStats.NONE : counters.read());
     }
 
     Optional<Reports.Virtual> virtualReport(String fullPath, HealthView health) {
@@ -261,7 +303,8 @@ final class RuntimeRegistry {
                 default -> new Reports.Status("unknown", enabled, "Node address does not have service checking enabled");
             };
         }
-        return Optional.of(new Reports.Node(fullPath, node.address(), status, state.serverSide().read()));
+        return Optional.of(new Reports.Node(fullPath, node.address(), status, state.serverSide().read(),
+                state.http().snapshot()));
     }
 
     /** BIG-IP's reason words shared by several objects. */

@@ -1,5 +1,6 @@
 package net.gatehouse.appliance.dataplane;
 
+import net.gatehouse.appliance.dataplane.stats.HttpProfileCounters;
 import net.gatehouse.appliance.dataplane.stats.TrafficCounters;
 import net.gatehouse.appliance.view.LtmView;
 
@@ -13,6 +14,8 @@ final class VirtualState {
     private final String fullPath;
     private final TrafficCounters clientSide = new TrafficCounters();
     private final HttpCounters http = new HttpCounters();
+    /** The counters of its http profile (shared with every virtual using it), or null without one. */
+    private volatile HttpProfileCounters httpProfile;
     private volatile Plan plan;
     private volatile String listenFailure;
 
@@ -44,6 +47,15 @@ final class VirtualState {
     /** Requests and responses on the L7 path. */
     HttpCounters http() {
         return http;
+    }
+
+    /** The counters of the virtual's http profile; null for a virtual without one. */
+    HttpProfileCounters httpProfile() {
+        return httpProfile;
+    }
+
+    void httpProfile(HttpProfileCounters counters) {
+        httpProfile = counters;
     }
 
     TrafficCounters clientSide() {

@@ -11,7 +11,8 @@ import net.gatehouse.appliance.dataplane.stats.TrafficStats;
  * {@code bigip_device_info} reads). {@code TrafficShow} prints from these lists, {@code StatsJson}
  * writes them; neither names a statistic of its own.
  *
- * <p>The {@code unmeasured} ones (connection queues, SYN cookies, connection durations, usage
+ * <p>Requests ({@code totRequests}) are counted on the L7 path for virtuals, pools, members and
+ * nodes. The {@code unmeasured} ones (connection queues, SYN cookies, connection durations, usage
  * ratios) are features this appliance does not have: REST answers them as a box where they never
  * happened would (0, or {@code not-activated}), and {@code show} leaves them out.
  */
@@ -76,8 +77,14 @@ public final class Statistics {
             Statistic.counter("Current Active Members", "activeMemberCnt", p -> (long) p.activeMembers()),
             Statistic.counter("Total Members", "memberCnt", p -> (long) p.totalMembers()));
 
+    /**
+     * The {@code General} column of a virtual's {@code Traffic} table that this appliance measures:
+     * HTTP requests on the L7 path (0 on an L4 virtual, as on BIG-IP without an http profile).
+     */
+    public static final List<Statistic<Reports.Virtual>> VIRTUAL_GENERAL = List.of(
+            Statistic.counter("Total Requests", "totRequests", v -> v.http().requests()));
+
     static final List<Statistic<Reports.Virtual>> VIRTUAL_UNMEASURED = List.of(
-            Statistic.unmeasured("Total Requests", "totRequests", 0L),
             Statistic.unmeasured("Connection Duration Max", "csMaxConnDur", 0L),
             Statistic.unmeasured("Connection Duration Mean", "csMeanConnDur", 0L),
             Statistic.unmeasured("Connection Duration Min", "csMinConnDur", 0L),
@@ -96,17 +103,14 @@ public final class Statistics {
             Statistic.unmeasured("SYN Cookies Total", "syncookie.syncookies", 0L));
 
     static final List<Statistic<Reports.Pool>> POOL_UNMEASURED = queue(List.of(
-            Statistic.unmeasured("Total Requests", "totRequests", 0L),
             Statistic.unmeasured("Current Sessions", "curSessions", 0L)));
 
     static final List<Statistic<Reports.Member>> MEMBER_UNMEASURED = List.of(
-            Statistic.unmeasured("Total Requests", "totRequests", 0L),
             Statistic.unmeasured("Current Sessions", "curSessions", 0L),
             Statistic.unmeasured("Monitor Status", "monitorStatus", "unchecked"),
             Statistic.unmeasured("Session Status", "sessionStatus", "enabled"));
 
     static final List<Statistic<Reports.Node>> NODE_UNMEASURED = List.of(
-            Statistic.unmeasured("Total Requests", "totRequests", 0L),
             Statistic.unmeasured("Current Sessions", "curSessions", 0L),
             Statistic.unmeasured("Monitor Rule", "monitorRule", "none"),
             Statistic.unmeasured("Monitor Status", "monitorStatus", "unchecked"),
@@ -122,6 +126,7 @@ public final class Statistics {
                     v -> side == Side.CLIENTSIDE ? v.clientSide() : TrafficStats.NONE)));
             TRAFFIC_UNMEASURED.forEach(s -> all.add(s.of(side.restPrefix(), Reports.Virtual::clientSide)));
         }
+        all.addAll(VIRTUAL_GENERAL);
         all.addAll(VIRTUAL_UNMEASURED);
         return all;
     }
@@ -134,6 +139,7 @@ public final class Statistics {
         all.add(Statistic.counter("Available Members", "availableMemberCnt", p -> p.members().stream()
                 .filter(m -> m.status().availability().equals("available")).count()));
         TRAFFIC.forEach(s -> all.add(s.of(Side.SERVERSIDE.restPrefix(), Reports.Pool::serverSide)));
+        all.add(Statistic.counter("Total Requests", "totRequests", p -> p.http().requests()));
         all.addAll(POOL_UNMEASURED);
         return all;
     }
@@ -145,6 +151,7 @@ public final class Statistics {
         all.add(Statistic.text("Address", "addr", Reports.Member::address));
         all.add(Statistic.counter("Port", "port", m -> (long) m.port()));
         TRAFFIC.forEach(s -> all.add(s.of(Side.SERVERSIDE.restPrefix(), Reports.Member::serverSide)));
+        all.add(Statistic.counter("Total Requests", "totRequests", m -> m.http().requests()));
         all.addAll(MEMBER_UNMEASURED);
         return all;
     }
@@ -155,6 +162,7 @@ public final class Statistics {
         STATUS.forEach(s -> all.add(s.of("", Reports.Node::status)));
         all.add(Statistic.text("Address", "addr", Reports.Node::address));
         TRAFFIC.forEach(s -> all.add(s.of(Side.SERVERSIDE.restPrefix(), Reports.Node::serverSide)));
+        all.add(Statistic.counter("Total Requests", "totRequests", n -> n.http().requests()));
         all.addAll(NODE_UNMEASURED);
         return all;
     }

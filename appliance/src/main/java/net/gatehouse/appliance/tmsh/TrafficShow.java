@@ -61,6 +61,9 @@ final class TrafficShow {
             out.append(String.format("  %-34s%10s%11s%9s%n", row.label(), number(row.value(virtual.clientSide())),
                     number(row.value(TrafficStats.NONE)), "-"));
         }
+        for (Statistic<Reports.Virtual> row : Statistics.VIRTUAL_GENERAL) {
+            out.append(String.format("  %-34s%10s%11s%9s%n", row.label(), "-", "-", number(row.value(virtual))));
+        }
         return out.append('\n').toString();
     }
 
@@ -145,7 +148,7 @@ final class TrafficShow {
         }
     }
 
-    private static StringBuilder title(String title) {
+    static StringBuilder title(String title) {
         String rule = "-".repeat(Math.max(RULE_WIDTH, title.length()));
         return new StringBuilder(rule).append('\n').append(title).append('\n').append(rule).append('\n');
     }
@@ -162,7 +165,7 @@ final class TrafficShow {
     }
 
     /** The name relative to the current folder, as tmsh prints it. */
-    private String name(String fullPath) {
+    String name(String fullPath) {
         String parent = Paths.folder(fullPath);
         return parent.equals(folder) ? Paths.name(fullPath) : fullPath;
     }
