@@ -59,6 +59,7 @@ public final class MgmtServer implements AutoCloseable {
                 .register(new UtilResource(appliance, uploads))
                 .register(new SysConfigResource(appliance))
                 .register(new FileTransferResource(uploads))
+                .register(new PackageTasksResource(clock))
                 .register(ErrorMappers.RestErrors.class)
                 .register(ErrorMappers.JaxRsErrors.class)
                 .register(ErrorMappers.Unexpected.class);

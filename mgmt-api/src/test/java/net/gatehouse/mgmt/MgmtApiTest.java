@@ -274,6 +274,64 @@ class MgmtApiTest {
         assertThat(admin.get("/mgmt/tm/cm/device").body().path("items").get(0).path("selfDevice").asText())
                 .isEqualTo("true");
         assertThat(names(admin.get("/mgmt/tm/net/tunnels/gre").body())).isEmpty();
+        assertThat(admin.get("/mgmt/tm/sys/available").status()).isEqualTo(200);
+        assertThat(admin.get("/mgmt/tm/cm/sync-status").body().toString())
+                .contains("\"status\":{\"description\":\"Standalone\"}");
+        assertThat(names(admin.get("/mgmt/tm/sys/software/volume").body())).containsExactly("HD1.1");
+    }
+
+    @Test
+    void provisioningKeepsLtmNominalAndRefusesEveryOtherLevelOrModule() {
+        assertThat(admin.get("/mgmt/tm/sys/provision/ltm").body().path("level").asText()).isEqualTo("nominal");
+        assertThat(admin.patch("/mgmt/tm/sys/provision/ltm", "{\"level\":\"nominal\"}").status()).isEqualTo(200);
+
+        Answer dedicated = admin.patch("/mgmt/tm/sys/provision/ltm", "{\"level\":\"dedicated\"}");
+        Answer asm = admin.patch("/mgmt/tm/sys/provision/asm", "{\"level\":\"nominal\"}");
+
+        assertThat(dedicated.status()).isEqualTo(400);
+        assertThat(dedicated.body().path("message").asText()).contains("ltm", "dedicated");
+        assertThat(asm.status()).isEqualTo(400);
+        assertThat(asm.body().path("message").asText()).contains("asm");
+        assertThat(admin.get("/mgmt/tm/sys/provision/ltm").body().path("level").asText()).isEqualTo("nominal");
+    }
+
+    @Test
+    void aPackageQueryFinishesAtOnceWithNoPackagesAndAnInstallIsRefused() {
+        Answer query = admin.post("/mgmt/shared/iapp/package-management-tasks", "{\"operation\":\"QUERY\"}");
+        Answer polled = admin.get("/mgmt/shared/iapp/package-management-tasks/" + query.body().path("id").asText());
+        Answer install = admin.post("/mgmt/shared/iapp/package-management-tasks",
+                "{\"operation\":\"INSTALL\",\"packageFilePath\":\"/var/config/rest/downloads/as3.rpm\"}");
+
+        assertThat(polled.status()).isEqualTo(200);
+        assertThat(polled.body().path("status").asText()).isEqualTo("FINISHED");
+        assertThat(polled.body().path("queryResponse").size()).isZero();
+        assertThat(install.status()).isEqualTo(400);
+        assertThat(install.body().path("message").asText()).contains("INSTALL");
+        assertThat(admin.get("/mgmt/shared/iapp/package-management-tasks/unknown").status()).isEqualTo(404);
+    }
+
+    @Test
+    void policyRulesAreASubcollectionWithActionsAndConditionsBelowThem() {
+        admin.post("/mgmt/tm/ltm/pool", "{\"name\":\"api_pool\"}");
+        admin.post("/mgmt/tm/ltm/policy", "{\"name\":\"routing\",\"subPath\":\"Drafts\",\"strategy\":\"first-match\","
+                + "\"requires\":[\"http\"],\"controls\":[\"forwarding\"]}");
+
+        Answer created = admin.post("/mgmt/tm/ltm/policy/~Common~Drafts~routing/rules/", "{\"name\":\"to_api\","
+                + "\"conditions\":[{\"name\":\"0\",\"httpUri\":true,\"path\":true,\"startsWith\":true,"
+                + "\"values\":[\"/api\"]}],\"actions\":[{\"name\":\"0\",\"forward\":true,\"select\":true,"
+                + "\"pool\":\"/Common/api_pool\"}]}");
+        JsonNode rule = admin.get("/mgmt/tm/ltm/policy/~Common~Drafts~routing/rules/to_api?expandSubcollections=true")
+                .body();
+
+        assertThat(created.status()).isEqualTo(200);
+        assertThat(rule.path("kind").asText()).isEqualTo("tm:ltm:policy:rules:rulesstate");
+        assertThat(rule.path("actionsReference").path("items").get(0).path("kind").asText())
+                .isEqualTo("tm:ltm:policy:rules:actions:actionsstate");
+        assertThat(rule.path("actionsReference").path("items").get(0).path("pool").asText()).isEqualTo("/Common/api_pool");
+        assertThat(rule.path("conditionsReference").path("items").get(0).path("values").get(0).asText())
+                .isEqualTo("/api");
+        assertThat(names(admin.get("/mgmt/tm/ltm/policy/~Common~Drafts~routing/rules").body()))
+                .containsExactly("to_api");
     }
 
     private static List<String> names(JsonNode collection) {

@@ -179,6 +179,18 @@ class MgmtOperationsTest {
     }
 
     @Test
+    void utilBashAnswersTheReadinessProbesOfBigipWait() {
+        Answer runlevel = bash("-c \"runlevel\"");
+        Answer mprov = bash("-c \"ps aux | grep '[m]prov'\"");
+        Answer otherProcess = bash("-c \"ps aux | grep '[s]shd'\"");
+
+        assertThat(runlevel.body().path("commandResult").asText()).isEqualTo("N 3\n");
+        assertThat(mprov.status()).isEqualTo(200);
+        assertThat(mprov.body().has("commandResult")).isFalse();
+        assertThat(otherProcess.status()).isEqualTo(400);
+    }
+
+    @Test
     void unixRmRemovesUploadsAndNothingElse() {
         upload("gone.txt", "0-0/1", new byte[] {'x'});
 
