@@ -24,9 +24,16 @@ public record PersistProfile(String fullPath, PersistMode mode, long timeoutSeco
      * @param cookieName        the configured name, or empty for {@code BIGipServer<pool>}
      * @param expirationSeconds 0: a session cookie
      * @param method            insert, rewrite, passive or hash
+     * @param encryption        {@code cookie-encryption}: disabled, preferred or required
+     * @param cipher            the cipher of {@code cookie-encryption-passphrase}, empty when there is none
      */
     public record CookieSettings(Optional<String> cookieName, long expirationSeconds, boolean httpOnly,
-            boolean secure, boolean alwaysSend, String method) {
+            boolean secure, boolean alwaysSend, String method, String encryption, Optional<CookieCipher> cipher) {
+
+        /** Whether cookies are issued encrypted ({@code preferred} or {@code required} with a passphrase). */
+        public boolean encrypts() {
+            return !encryption.equals("disabled") && cipher.isPresent();
+        }
     }
 
     /**

@@ -53,7 +53,9 @@ public record VirtualPersistence(Optional<PersistProfile> primary, Optional<Pers
                         text(body, "cookie-name").filter(n -> !n.equals("none")),
                         seconds(text(body, "expiration").orElse("0")), enabled(body, "httponly"),
                         enabled(body, "secure"), enabled(body, "always-send"),
-                        text(body, "method").orElse("insert")));
+                        text(body, "method").orElse("insert"), text(body, "cookie-encryption").orElse("disabled"),
+                        text(body, "cookie-encryption-passphrase").filter(p -> !p.equals("none"))
+                                .map(CookieCipher::of)));
         return new PersistProfile(object.fullPath(), mode, seconds(text(body, "timeout").orElse("180")),
                 text(body, "mask").filter(m -> !m.equals("none")).flatMap(VirtualPersistence::maskBytes),
                 text(body, "hash-algorithm").orElse("default").equals("carp"), enabled(body, "match-across-pools"),
