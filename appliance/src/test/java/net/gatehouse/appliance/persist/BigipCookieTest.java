@@ -79,7 +79,8 @@ class BigipCookieTest {
             Optional<String> passphrase) {
         PersistProfile profile = new PersistProfile("/Common/cookie", PersistMode.COOKIE, 180, Optional.empty(),
                 false, false, false, false, false, Optional.of(new PersistProfile.CookieSettings(Optional.empty(),
-                        expiration, true, true, alwaysSend, method, encryption, passphrase.map(CookieCipher::of))));
+                        expiration, true, true, alwaysSend, method, encryption, passphrase.map(CookieCipher::of))),
+                Optional.empty());
         return CookiePersistence.of(profile, "/Common/web", 0,
                 Clock.fixed(Instant.parse("2026-11-29T08:00:00Z"), ZoneOffset.UTC));
     }

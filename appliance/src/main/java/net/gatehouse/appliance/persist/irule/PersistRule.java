@@ -143,9 +143,11 @@ public final class PersistRule {
         return Optional.empty();
     }
 
+    /** How a log names an unsupported command: {@code persist uie [HTTP::payload]}, else its first word ({@code if}). */
     private static String words(List<TclWords.Word> command) {
-        String first = command.get(0).text();
-        return command.size() > 1 && !command.get(1).text().contains("\n") && command.get(1).text().length() < 40
-                ? first + " " + command.get(1).text() : first;
+        if (command.get(0).text().equals("persist")) {
+            return String.join(" ", command.stream().limit(3).map(TclWords.Word::text).toList());
+        }
+        return command.get(0).text();
     }
 }
