@@ -283,4 +283,16 @@ class CookiePersistenceIT {
         assertThat(core.tmshError("create ltm persistence cookie enc cookie-encryption required"))
                 .contains("/Common/enc").contains("cookie-encryption-passphrase");
     }
+
+    @Test
+    void thePassphraseIsNeverListedOrReturnedInClear() {
+        core.tmsh("create ltm persistence cookie enc cookie-encryption required cookie-encryption-passphrase s3cret");
+        assertThat(core.tmsh("list ltm persistence cookie enc")).contains("cookie-encryption-passphrase ********")
+                .doesNotContain("s3cret");
+        assertThat(core.tmsh("list ltm persistence cookie enc all-properties")).doesNotContain("s3cret");
+        var snapshot = core.appliance().snapshot();
+        var object = snapshot.find(net.gatehouse.appliance.schema.Family.PERSISTENCE, "/Common/enc").orElseThrow();
+        assertThat(new net.gatehouse.appliance.syntax.IcontrolJson(snapshot, "localhost").write(object, false)
+                .toString()).doesNotContain("s3cret").doesNotContain("cookieEncryptionPassphrase");
+    }
 }
