@@ -162,7 +162,7 @@ public final class Appliance implements AutoCloseable {
                 }
                 HealthView view = health.isPresent() ? health.get()
                         : monitors.isPresent() ? monitors.get() : HealthView.unchecked();
-                DataPlane dataPlane = DataPlane.start(commands, view, ticker, threads, crypto,
+                DataPlane dataPlane = DataPlane.start(commands, view, ticker, clock, threads, crypto,
                         monitors.isPresent() ? monitors.get() : InbandReports.ignored());
                 return new Appliance(store, commands, new ConfigFiles(configDirectory, commands), crypto, monitors,
                         view, dataPlane, clock);

@@ -22,6 +22,7 @@ import net.gatehouse.appliance.config.Edit;
 import net.gatehouse.appliance.config.Edits;
 import net.gatehouse.appliance.config.Snapshot;
 import net.gatehouse.appliance.config.Value;
+import net.gatehouse.appliance.persist.CookieProfileRule;
 import net.gatehouse.appliance.schema.ComponentType;
 import net.gatehouse.appliance.schema.Family;
 import net.gatehouse.appliance.schema.Paths;
@@ -61,7 +62,8 @@ public final class CommandService {
                 "ltm snatpool", new SnatpoolRule(),
                 "sys db", new SysDbRule(),
                 "auth user", new AuthUserRule(),
-                "ltm policy", new PolicyRule()));
+                "ltm policy", new PolicyRule(),
+                "ltm persistence cookie", new CookieProfileRule()));
     }
 
     /** Adds the rule of a component that has none yet (certificate checks on the SSL profiles). */

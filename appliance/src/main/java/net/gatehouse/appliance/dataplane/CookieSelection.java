@@ -68,7 +68,8 @@ final class CookieSelection {
     /** Sets (insert) or rewrites (rewrite) the cookie on a response from the connection's member. */
     void respond(HttpRequest request, HttpResponse response, PoolState pool, PoolState.Taken taken) {
         LtmView.Member member = taken.configured().member();
-        boolean carried = named(cookies(request), pool) == taken.member();
+        String cookies = cookies(request);
+        boolean carried = named(cookies, pool) == taken.member() && reader.inIssuedForm(cookies);
         InetSocketAddress address = new InetSocketAddress(IpLiterals.parse(member.address()), member.port());
         Optional<String> value = CookiePersistence.of(profile, poolPath, routeDomain(member.address()), clock)
                 .insert(address, carried);

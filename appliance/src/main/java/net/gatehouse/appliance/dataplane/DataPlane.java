@@ -1,6 +1,7 @@
 package net.gatehouse.appliance.dataplane;
 
 import io.netty.channel.MultiThreadIoEventLoopGroup;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,12 +41,13 @@ public final class DataPlane implements AutoCloseable {
     private final int threads;
     private boolean closed;
 
-    private DataPlane(Transport transport, HealthView health, Ticker ticker, int threads, TlsProfiles tls, InbandReports inband) {
+    private DataPlane(Transport transport, HealthView health, Ticker ticker, Clock clock, int threads, TlsProfiles tls,
+            InbandReports inband) {
         this.threads = threads;
         this.loops = transport.newGroup(threads);
         this.registry = new RuntimeRegistry(HostCapabilities.transparentBinding(transport));
         this.persistTable = new PersistTable(ticker, PersistTable.DEFAULT_CAPACITY, registry::addSessions);
-        this.context = new DataPlaneContext(transport, health, ticker, persistTable, tls, inband);
+        this.context = new DataPlaneContext(transport, health, ticker, clock, persistTable, tls, inband);
         this.listeners = new Listeners(loops, context);
         loops.next().scheduleAtFixedRate(this::applyServiceDownActions, 1, 1, TimeUnit.SECONDS);
     }
@@ -78,19 +80,21 @@ public final class DataPlane implements AutoCloseable {
      * @param threads event loops (BIG-IP's TMM instances); the cores of the host by default
      */
     public static DataPlane start(CommandService commands, HealthView health, int threads, CryptoService crypto) {
-        return start(commands, health, Ticker.system(), threads, crypto, InbandReports.ignored());
+        return start(commands, health, Ticker.system(), Clock.systemUTC(), threads, crypto, InbandReports.ignored());
     }
 
     /**
      * Starts the data plane with the clock load balancing runs on (slow ramp, observed and
-     * predictive windows, response times), and the key slots its TLS contexts take keys from.
+     * predictive windows, response times), the wall clock persistence cookies' {@code expires} dates
+     * are written from, and the key slots its TLS contexts take keys from.
      */
-    public static DataPlane start(CommandService commands, HealthView health, Ticker ticker, int threads,
+    public static DataPlane start(CommandService commands, HealthView health, Ticker ticker, Clock clock, int threads,
             CryptoService crypto, InbandReports inband) {
         Transport transport = Transport.best();
         TlsEngine engine = TlsEngine.best();
         LOG.info("Data plane TLS: {}", engine.describe());
-        DataPlane dataPlane = new DataPlane(transport, health, ticker, threads, new TlsProfiles(engine, crypto), inband);
+        DataPlane dataPlane = new DataPlane(transport, health, ticker, clock, threads, new TlsProfiles(engine, crypto),
+                inband);
         if (transport.epoll()) {
             LOG.info("Data plane: {} event loops on native epoll", threads);
         } else {

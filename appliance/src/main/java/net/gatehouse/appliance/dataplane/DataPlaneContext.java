@@ -25,8 +25,8 @@ final class DataPlaneContext {
     private final Transport transport;
     private final HealthView health;
     private final Ticker ticker;
-    /** The wall clock a persistence cookie's {@code expires} date is written from. */
-    private final Clock wallClock = Clock.systemUTC();
+    /** The wall clock a persistence cookie's {@code expires} date is written from (the appliance's clock). */
+    private final Clock wallClock;
     private final TlsProfiles tls;
     private final ConnectionTable connections = new ConnectionTable();
     private final Map<ResetCause, LongAdder> resetCauses = new EnumMap<>(ResetCause.class);
@@ -35,8 +35,9 @@ final class DataPlaneContext {
     private final InbandReports inband;
     private volatile Map<String, VirtualPersistence> persistence = Map.of();
 
-    DataPlaneContext(Transport transport, HealthView health, Ticker ticker, PersistTable persistTable,
+    DataPlaneContext(Transport transport, HealthView health, Ticker ticker, Clock wallClock, PersistTable persistTable,
             TlsProfiles tls, InbandReports inband) {
+        this.wallClock = wallClock;
         this.inband = inband;
         this.selection = new PersistentSelection(persistTable);
         this.transport = transport;

@@ -239,8 +239,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
             taken = cookies.map(c -> c.select(request, pool, context.health())).orElse(null);
             if (taken == null) {
                 PersistentSelection.Choice choice = context.selection().select(plan, persistence, pool,
-                        (InetSocketAddress) client.remoteAddress(), (InetSocketAddress) client.localAddress(),
-                        context.health(), context.ticker().nanos());
+                        PersistFacts.of(client, request), context.health(), context.ticker().nanos());
                 taken = choice == null ? null : choice.taken();
             }
         }

@@ -1,7 +1,7 @@
 package net.gatehouse.appliance.dataplane;
 
-import java.net.InetSocketAddress;
 import java.util.Optional;
+import net.gatehouse.appliance.persist.PersistContext;
 import net.gatehouse.appliance.persist.PersistKey;
 import net.gatehouse.appliance.persist.PersistProfile;
 import net.gatehouse.appliance.persist.PersistRecord;
@@ -31,21 +31,22 @@ final class PersistentSelection {
     }
 
     /** What a connection persists on, so a reselect after a failed connect can move the record. */
-    record Persisted(PersistProfile profile, PersistKey key, String client) {
+    record Persisted(PersistProfile profile, PersistKey key, String client, long timeoutSeconds) {
     }
 
     /** Chooses and takes a member for a new connection; null when none can take it. */
-    Choice select(VirtualState.Plan plan, VirtualPersistence persistence, PoolState pool,
-            InetSocketAddress client, InetSocketAddress destination, HealthView health, long nowNanos) {
+    Choice select(VirtualState.Plan plan, VirtualPersistence persistence, PoolState pool, PersistContext connection,
+            HealthView health, long nowNanos) {
         LtmView.Virtual virtual = plan.virtual();
         for (PersistProfile profile : persistence.inOrder()) {
-            Optional<String> key = profile.layer4Key(client, destination);
+            Optional<PersistProfile.Key> key = profile.key(connection);
             if (key.isEmpty()) {
                 continue;
             }
-            PersistKey persistKey = new PersistKey(profile.mode(), key.get(),
+            PersistKey persistKey = new PersistKey(profile.mode(), key.get().value(),
                     profile.scope(virtual.fullPath(), virtual.address(), pool.fullPath()));
-            Persisted persisted = new Persisted(profile, persistKey, client.getAddress().getHostAddress());
+            Persisted persisted = new Persisted(profile, persistKey,
+                    connection.client().getAddress().getHostAddress(), key.get().timeoutSeconds());
             Optional<PersistRecord> record = table.use(persistKey, persisted.client());
             if (record.isPresent()) {
                 MemberState member = pool.member(record.get().nodeAddress(), record.get().nodePort());
@@ -56,7 +57,7 @@ final class PersistentSelection {
                     }
                 }
             }
-            PoolState.Taken taken = profile.carp() ? pool.selectCarp(key.get(), health)
+            PoolState.Taken taken = profile.carp() ? pool.selectCarp(key.get().value(), health)
                     : pool.select(health, nowNanos, null);
             if (taken == null) {
                 return null;
@@ -75,7 +76,7 @@ final class PersistentSelection {
         PersistKey key = persisted.key();
         table.put(new PersistRecord(key.mode(), key.key(), key.scope(), virtual.fullPath(),
                 Destinations.of(virtual.address(), virtual.port()), pool.fullPath(), member.fullPath(),
-                member.address(), member.port(), persisted.client(), 0, persisted.profile().timeoutSeconds()));
+                member.address(), member.port(), persisted.client(), 0, persisted.timeoutSeconds()));
     }
 
     /** How BIG-IP writes an address and port: {@code 10.0.0.1:80}, {@code 2001:db8::1.80}. */

@@ -36,7 +36,27 @@ final class CookieInsert implements CookiePersistence {
         if (settings.method().equals("hash")) {
             return Optional.empty();
         }
-        return value(cookieHeader).flatMap(BigipCookie::decode);
+        return value(cookieHeader).flatMap(this::readable).flatMap(BigipCookie::decode);
+    }
+
+    @Override
+    public boolean inIssuedForm(String cookieHeader) {
+        return value(cookieHeader).filter(v -> CookieCipher.isEncrypted(v) == settings.encrypts()).isPresent();
+    }
+
+    /**
+     * The plain value of a request's cookie under {@code cookie-encryption}: {@code disabled} reads it
+     * as it is; {@code preferred} opens an encrypted value and reads a plain one as it is;
+     * {@code required} honours only encrypted values.
+     */
+    private Optional<String> readable(String value) {
+        if (!settings.encrypts()) {
+            return Optional.of(value);
+        }
+        if (CookieCipher.isEncrypted(value)) {
+            return settings.cipher().orElseThrow().open(value, name);
+        }
+        return settings.encryption().equals("required") ? Optional.empty() : Optional.of(value);
     }
 
     @Override
@@ -50,8 +70,9 @@ final class CookieInsert implements CookiePersistence {
         if (method.equals("passive") || method.equals("hash") || (requestCarriedValid && !settings.alwaysSend())) {
             return Optional.empty();
         }
+        String value = BigipCookie.encode(member.getAddress(), member.getPort(), routeDomain);
         StringBuilder cookie = new StringBuilder(name).append('=')
-                .append(BigipCookie.encode(member.getAddress(), member.getPort(), routeDomain));
+                .append(settings.encrypts() ? settings.cipher().orElseThrow().seal(value, name) : value);
         if (settings.expirationSeconds() > 0) {
             cookie.append("; expires=")
                     .append(EXPIRES.format(clock.instant().plusSeconds(settings.expirationSeconds())));

@@ -35,6 +35,13 @@ public interface CookiePersistence {
      */
     Optional<BigipCookie.Target> choose(String cookieHeader);
 
+    /**
+     * Whether the request carries this cookie in the form this profile issues (encrypted under
+     * {@code cookie-encryption preferred|required}, plain otherwise); a cookie in the other form is
+     * issued again.
+     */
+    boolean inIssuedForm(String cookieHeader);
+
     /** {@code hash}: the named cookie's value to hash onto a member; empty for the other methods. */
     Optional<String> hashKey(String cookieHeader);
 

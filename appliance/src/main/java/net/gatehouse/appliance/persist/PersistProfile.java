@@ -1,8 +1,8 @@
 package net.gatehouse.appliance.persist;
 
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.util.Optional;
+import net.gatehouse.appliance.persist.irule.UniversalKey;
 
 /**
  * One persistence profile as the data plane acts on it, with every inherited value filled in.
@@ -13,10 +13,16 @@ import java.util.Optional;
  *                       the key, the same on every appliance, instead of by the pool's
  *                       load-balancing method
  * @param cookie         the cookie settings of a cookie profile, empty for the other methods
+ * @param universal      a universal profile's key, from the recognised {@code persist uie} commands
+ *                       of its {@code rule}; empty for the other methods and for a rule without one
  */
 public record PersistProfile(String fullPath, PersistMode mode, long timeoutSeconds, Optional<byte[]> mask,
         boolean carp, boolean matchAcrossPools, boolean matchAcrossServices, boolean matchAcrossVirtuals,
-        boolean overrideConnectionLimit, Optional<CookieSettings> cookie) {
+        boolean overrideConnectionLimit, Optional<CookieSettings> cookie, Optional<UniversalKey> universal) {
+
+    /** A connection's key under this profile, and how long its record lives without use (0: never expires). */
+    public record Key(String value, long timeoutSeconds) {
+    }
 
     /**
      * The cookie profile's settings.
@@ -24,21 +30,34 @@ public record PersistProfile(String fullPath, PersistMode mode, long timeoutSeco
      * @param cookieName        the configured name, or empty for {@code BIGipServer<pool>}
      * @param expirationSeconds 0: a session cookie
      * @param method            insert, rewrite, passive or hash
+     * @param encryption        {@code cookie-encryption}: disabled, preferred or required
+     * @param cipher            the cipher of {@code cookie-encryption-passphrase}, empty when there is none
      */
     public record CookieSettings(Optional<String> cookieName, long expirationSeconds, boolean httpOnly,
-            boolean secure, boolean alwaysSend, String method) {
+            boolean secure, boolean alwaysSend, String method, String encryption, Optional<CookieCipher> cipher) {
+
+        /** Whether cookies are issued encrypted ({@code preferred} or {@code required} with a passphrase). */
+        public boolean encrypts() {
+            return !encryption.equals("disabled") && cipher.isPresent();
+        }
     }
 
     /**
-     * The key this profile persists a new connection on, from what a connection shows at layer 4:
-     * the (masked) client address for source-addr, the (masked) address the client connected to
-     * for dest-addr. The other methods need the request or an iRule, so have no key here and the
+     * The key this profile persists a new connection on: the (masked) client address for
+     * source-addr, the (masked) address the client connected to for dest-addr, the client-ssl
+     * session id for ssl, and what the rule's {@code persist uie} gives for universal (with the
+     * statement's timeout when it names one). Empty when the connection shows no key (cookie and
+     * hash, ssl without a session id, universal at layer 4 with a key from the request): the
      * virtual's {@code fallback-persistence} decides.
      */
-    public Optional<String> layer4Key(InetSocketAddress client, InetSocketAddress destination) {
+    public Optional<Key> key(PersistContext context) {
         return switch (mode) {
-            case SOURCE_ADDRESS -> Optional.of(masked(client.getAddress()));
-            case DESTINATION_ADDRESS -> Optional.of(masked(destination.getAddress()));
+            case SOURCE_ADDRESS -> Optional.of(new Key(masked(context.client().getAddress()), timeoutSeconds));
+            case DESTINATION_ADDRESS -> Optional.of(new Key(masked(context.destination().getAddress()),
+                    timeoutSeconds));
+            case SSL_SESSION_ID -> context.sslSessionId().map(id -> new Key(id, timeoutSeconds));
+            case UNIVERSAL -> universal.flatMap(u -> u.key(context))
+                    .map(k -> new Key(k.value(), k.timeoutSeconds().orElse(timeoutSeconds)));
             default -> Optional.empty();
         };
     }

@@ -29,6 +29,9 @@ import net.gatehouse.appliance.schema.ValueType;
 public final class StanzaWriter {
 
     /** Which text to write. */
+    /** What {@code list} shows in place of a password or passphrase that is set. */
+    private static final String SECRET_SHOWN = "********";
+
     public enum Mode {
         /** tmsh {@code list}: what is set, relative names, service names. */
         LIST,
@@ -232,6 +235,10 @@ public final class StanzaWriter {
 
     private String scalar(Property property, String canonical) {
         String shown = canonical;
+        if (mode != Mode.CONF && property.has(Property.Trait.SECRET) && !canonical.equals("none")) {
+            // A password or passphrase is never listed in clear; bigip.conf keeps it so a load restores it.
+            return SECRET_SHOWN;
+        }
         if (mode != Mode.CONF) {
             shown = property.readAs().getOrDefault(canonical, canonical);
             shown = property.scalarType().map(t -> t.display(canonical, folder)).filter(s -> !s.equals(canonical))

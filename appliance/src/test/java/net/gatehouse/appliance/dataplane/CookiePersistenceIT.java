@@ -166,8 +166,8 @@ class CookiePersistenceIT {
         virtual("ck");
         Answer first = get(null);
         assertThat(first.setCookie().orElseThrow())
-                .matches("SRV=\\d+\\.\\d+\\.0000; expires=\\w{3}, \\d{2}-\\w{3}-\\d{4} \\d{2}:\\d{2}:\\d{2} GMT;"
-                        + " path=/; Secure");
+                .as("expires is an hour after the appliance's clock (CoreFixture.CLOCK, 08:00 UTC)")
+                .matches("SRV=\\d+\\.\\d+\\.0000; expires=Sun, 29-Nov-2026 09:00:00 GMT; path=/; Secure");
         Answer again = get(first.pair());
         assertThat(again.member()).isEqualTo(first.member());
         assertThat(again.pair()).as("always-send sets it even when the request carried it").isEqualTo(first.pair());
@@ -231,5 +231,68 @@ class CookiePersistenceIT {
             assertThat(next.setCookie()).as("a client without the cookie is given one").isPresent();
         }
         assertThat(core.appliance().dataPlane().persistence().list()).hasSize(1);
+    }
+
+    @Test
+    void anEncryptedCookieRoundTripsToTheMemberThatAnswered() throws IOException {
+        core.tmsh("create ltm persistence cookie enc cookie-encryption required cookie-encryption-passphrase s3cret");
+        virtual("enc");
+        Answer first = get(null);
+        String value = first.pair().substring("BIGipServerweb=".length());
+        assertThat(value).startsWith("!");
+        assertThat(BigipCookie.decode(value)).as("the member is not readable from the cookie").isEmpty();
+        for (int i = 0; i < 10; i++) {
+            Answer next = get(first.pair());
+            assertThat(next.member()).isEqualTo(first.member());
+            assertThat(next.setCookie()).as("the encrypted cookie it carried is valid").isEmpty();
+        }
+    }
+
+    @Test
+    void requiredEncryptionIgnoresAPlainCookieAndIssuesAnEncryptedOne() throws IOException {
+        core.tmsh("create ltm persistence cookie enc cookie-encryption required cookie-encryption-passphrase s3cret");
+        virtual("enc");
+        String plain = "BIGipServerweb=" + BigipCookie.encode(java.net.InetAddress.getLoopbackAddress(),
+                portOf("two"));
+        Set<String> members = new HashSet<>();
+        for (int i = 0; i < 6; i++) {
+            Answer answer = get(plain);
+            members.add(answer.member());
+            assertThat(answer.pair()).startsWith("BIGipServerweb=!");
+        }
+        assertThat(members).as("the plain cookie naming two is not honoured; connections are balanced")
+                .containsExactlyInAnyOrder("one", "two", "three");
+    }
+
+    @Test
+    void preferredEncryptionHonoursAPlainCookieAndReissuesItEncrypted() throws IOException {
+        core.tmsh("create ltm persistence cookie enc cookie-encryption preferred cookie-encryption-passphrase s3cret");
+        virtual("enc");
+        String plain = "BIGipServerweb=" + BigipCookie.encode(java.net.InetAddress.getLoopbackAddress(),
+                portOf("two"));
+        for (int i = 0; i < 5; i++) {
+            Answer answer = get(plain);
+            assertThat(answer.member()).isEqualTo("two");
+            assertThat(answer.pair()).startsWith("BIGipServerweb=!");
+            assertThat(get(answer.pair()).member()).isEqualTo("two");
+        }
+    }
+
+    @Test
+    void encryptionWithoutAPassphraseIsRefusedNamingTheProfile() {
+        assertThat(core.tmshError("create ltm persistence cookie enc cookie-encryption required"))
+                .contains("/Common/enc").contains("cookie-encryption-passphrase");
+    }
+
+    @Test
+    void thePassphraseIsNeverListedOrReturnedInClear() {
+        core.tmsh("create ltm persistence cookie enc cookie-encryption required cookie-encryption-passphrase s3cret");
+        assertThat(core.tmsh("list ltm persistence cookie enc")).contains("cookie-encryption-passphrase ********")
+                .doesNotContain("s3cret");
+        assertThat(core.tmsh("list ltm persistence cookie enc all-properties")).doesNotContain("s3cret");
+        var snapshot = core.appliance().snapshot();
+        var object = snapshot.find(net.gatehouse.appliance.schema.Family.PERSISTENCE, "/Common/enc").orElseThrow();
+        assertThat(new net.gatehouse.appliance.syntax.IcontrolJson(snapshot, "localhost").write(object, false)
+                .toString()).doesNotContain("s3cret").doesNotContain("cookieEncryptionPassphrase");
     }
 }

@@ -72,9 +72,15 @@ class BigipCookieTest {
     }
 
     private static CookiePersistence cookie(String method, long expiration, boolean alwaysSend) {
+        return cookie(method, expiration, alwaysSend, "disabled", Optional.empty());
+    }
+
+    private static CookiePersistence cookie(String method, long expiration, boolean alwaysSend, String encryption,
+            Optional<String> passphrase) {
         PersistProfile profile = new PersistProfile("/Common/cookie", PersistMode.COOKIE, 180, Optional.empty(),
                 false, false, false, false, false, Optional.of(new PersistProfile.CookieSettings(Optional.empty(),
-                        expiration, true, true, alwaysSend, method)));
+                        expiration, true, true, alwaysSend, method, encryption, passphrase.map(CookieCipher::of))),
+                Optional.empty());
         return CookiePersistence.of(profile, "/Common/web", 0,
                 Clock.fixed(Instant.parse("2026-11-29T08:00:00Z"), ZoneOffset.UTC));
     }
@@ -99,5 +105,31 @@ class BigipCookieTest {
         CookiePersistence hash = cookie("hash", 0, false);
         assertThat(hash.choose("BIGipServerweb=1677787402.20480.0000")).isEmpty();
         assertThat(hash.hashKey("BIGipServerweb=user-42")).contains("user-42");
+    }
+
+    @Test
+    void requiredEncryptionIssuesEncryptedCookiesAndHonoursOnlyThem() throws UnknownHostException {
+        CookiePersistence required = cookie("insert", 0, false, "required", Optional.of("s3cret"));
+        InetSocketAddress member = new InetSocketAddress(ip("10.1.1.100"), 80);
+        String set = required.insert(member, false).orElseThrow();
+        assertThat(set).startsWith("BIGipServerweb=!").doesNotContain("1677787402");
+        String encrypted = set.substring("BIGipServerweb=".length(), set.indexOf(';'));
+        assertThat(required.choose("BIGipServerweb=" + encrypted)).contains(new BigipCookie.Target(ip("10.1.1.100"), 80, 0));
+        assertThat(required.inIssuedForm("BIGipServerweb=" + encrypted)).isTrue();
+        assertThat(required.choose("BIGipServerweb=1677787402.20480.0000")).as("a plain cookie").isEmpty();
+        assertThat(required.inIssuedForm("BIGipServerweb=1677787402.20480.0000")).isFalse();
+        assertThat(cookie("insert", 0, false, "required", Optional.of("other")).choose("BIGipServerweb=" + encrypted))
+                .as("another passphrase").isEmpty();
+    }
+
+    @Test
+    void preferredEncryptionIssuesEncryptedCookiesButStillReadsPlainOnes() throws UnknownHostException {
+        CookiePersistence preferred = cookie("insert", 0, false, "preferred", Optional.of("s3cret"));
+        assertThat(preferred.insert(new InetSocketAddress(ip("10.1.1.100"), 80), false).orElseThrow())
+                .startsWith("BIGipServerweb=!");
+        assertThat(preferred.choose("BIGipServerweb=1677787402.20480.0000"))
+                .contains(new BigipCookie.Target(ip("10.1.1.100"), 80, 0));
+        assertThat(preferred.inIssuedForm("BIGipServerweb=1677787402.20480.0000"))
+                .as("a plain cookie is issued again, encrypted").isFalse();
     }
 }
