@@ -84,7 +84,8 @@ record Queries(Optional<Set<String>> select, Optional<String> partition, Optiona
         ArrayNode all = (ArrayNode) collection.get("items");
         List<JsonNode> kept = new java.util.ArrayList<>();
         for (JsonNode item : all) {
-            if (partition.isEmpty() || partition.get().equals(item.path("partition").asText())) {
+            // An object that names no partition (a user, a partition) belongs to Common, as BIG-IP filters it.
+            if (partition.isEmpty() || partition.get().equals(item.path("partition").asText("Common"))) {
                 kept.add(item);
             }
         }

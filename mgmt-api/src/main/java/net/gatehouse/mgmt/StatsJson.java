@@ -38,6 +38,9 @@ final class StatsJson {
     /** The stats at a path below {@code /mgmt/tm/} ending in {@code /stats}; empty when it names none. */
     Optional<ObjectNode> get(String path) {
         List<String> s = Arrays.stream(path.split("/")).filter(w -> !w.isEmpty()).toList();
+        if (s.size() == 4 && s.get(0).equals("cm") && s.get(1).equals("traffic-group") && s.get(3).equals("stats")) {
+            return Optional.of(trafficGroup(fullPath(s.get(2))));
+        }
         if (s.size() < 3 || !s.get(0).equals("ltm") || !s.get(s.size() - 1).equals("stats")) {
             return Optional.empty();
         }
@@ -135,6 +138,28 @@ final class StatsJson {
         }
         entries.putObject("tmName").put("description", fullPath);
         return nested;
+    }
+
+    /**
+     * A traffic group's failover state: this appliance is standalone, so it is active for every
+     * traffic group, with nothing before or after it.
+     */
+    private ObjectNode trafficGroup(String fullPath) {
+        ComponentType type = snapshot.schema().require("cm traffic-group");
+        snapshot.get(type, fullPath).orElseThrow(() -> new RestError(404,
+                "01020036:3: The requested " + type.label() + " (" + fullPath + ") was not found."));
+        String link = "cm/traffic-group/" + Paths.tilde(fullPath) + "/stats";
+        ObjectNode node = envelope("tm:cm:traffic-group:traffic-groupstats", link);
+        ObjectNode stats = node.with("entries").putObject(BASE + link).putObject("nestedStats");
+        stats.put("kind", "tm:cm:traffic-group:traffic-groupstats");
+        stats.put("selfLink", BASE + link + "?ver=" + IcontrolJson.VERSION);
+        ObjectNode entries = stats.putObject("entries");
+        entries.putObject("deviceName").put("description", "/Common/" + SystemInfo.HOSTNAME);
+        entries.putObject("failoverState").put("description", "active");
+        entries.putObject("nextActive").put("description", "false");
+        entries.putObject("previousActive").put("description", "false");
+        entries.putObject("trafficGroup").put("description", fullPath);
+        return node;
     }
 
     private static ObjectNode envelope(String kind, String link) {

@@ -24,6 +24,8 @@ import net.gatehouse.appliance.syntax.IcontrolJson;
  */
 final class SystemInfo {
 
+    /** The appliance's host name, as {@code cm device} and the failover state name it. */
+    static final String HOSTNAME = "gatehouse.localdomain";
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final String VERSION = IcontrolJson.VERSION;
     private static final String BUILD = "0.0.1";
