@@ -180,7 +180,8 @@ public final class TmshSession {
     private String runUtil(List<Token> words, Consumer<String> out) throws TmshError {
         List<String> text = texts(words);
         if (!UtilPing.handles(text)) {
-            throw new TmshError("Syntax Error: \"" + String.join(" ", text.subList(1, Math.min(3, text.size())))
+            throw new TmshError(text.size() == 1 ? "Syntax Error: \"run\" needs a utility (run util ping)"
+                    : "Syntax Error: \"" + String.join(" ", text.subList(1, Math.min(3, text.size())))
                     + "\" unexpected argument (run util ping is the utility here)");
         }
         ping.run(PingArguments.parse(text.subList(3, text.size())), out);

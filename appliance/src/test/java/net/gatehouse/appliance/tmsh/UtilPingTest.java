@@ -110,6 +110,9 @@ class UtilPingTest {
             assertThatThrownBy(() -> core.appliance().tmsh(CoreFixture.ADMIN).execute("run util bash -c id"))
                     .isInstanceOf(TmshError.class)
                     .hasMessageStartingWith("Syntax Error: \"util bash\" unexpected argument");
+            assertThatThrownBy(() -> core.appliance().tmsh(CoreFixture.ADMIN).execute("run"))
+                    .isInstanceOf(TmshError.class)
+                    .hasMessage("Syntax Error: \"run\" needs a utility (run util ping)");
         }
     }
 }
