@@ -73,7 +73,7 @@ public final class SshShellServer implements AutoCloseable {
         String user = params.getSession().getUsername();
         PrintStream out = new PrintStream(params.getOut(), true, StandardCharsets.UTF_8);
         try {
-            out.print(sessions.apply(user).execute(params.getCommand()));
+            sessions.apply(user).execute(params.getCommand(), out::print);
         } catch (TmshError e) {
             new PrintStream(params.getErr(), true, StandardCharsets.UTF_8).println(e.getMessage());
         }

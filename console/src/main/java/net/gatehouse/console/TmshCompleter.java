@@ -1,8 +1,11 @@
 package net.gatehouse.console;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -27,7 +30,11 @@ import org.jline.reader.ParsedLine;
 final class TmshCompleter implements Completer {
 
     static final List<String> VERBS = List.of("create", "modify", "delete", "list", "show", "reset-stats", "cd",
-            "save", "load", "submit", "discard", "quit", "exit");
+            "save", "load", "submit", "discard", "run", "quit", "exit");
+
+    /** The options {@code run util ping} takes, with a word of help, in the order {@code ?} lists them. */
+    static final Map<String, String> PING_OPTIONS = orderedPingOptions();
+    private static final Set<String> PING_FLAGS = Set.of("-n", "-q");
 
     private final TmshSession session;
     private final Supplier<Snapshot> snapshot;
@@ -35,6 +42,18 @@ final class TmshCompleter implements Completer {
     TmshCompleter(TmshSession session, Supplier<Snapshot> snapshot) {
         this.session = session;
         this.snapshot = snapshot;
+    }
+
+    private static Map<String, String> orderedPingOptions() {
+        Map<String, String> options = new LinkedHashMap<>();
+        options.put("-c", "count: echo requests to send (default 4, at most 100)");
+        options.put("-W", "timeout: seconds to wait for a reply");
+        options.put("-i", "interval: seconds between requests (0.2 at least)");
+        options.put("-s", "packet size in bytes");
+        options.put("-t", "ttl");
+        options.put("-n", "numeric output only");
+        options.put("-q", "quiet: the summary only");
+        return Collections.unmodifiableMap(options);
     }
 
     @Override
@@ -54,6 +73,9 @@ final class TmshCompleter implements Completer {
     List<Suggestion> suggestions(List<String> typed) {
         if (typed.isEmpty()) {
             return VERBS.stream().map(v -> new Suggestion(v, "command")).toList();
+        }
+        if (typed.get(0).equals("run")) {
+            return runUtil(typed);
         }
         List<String> words = new ArrayList<>(typed.subList(0, 1));
         if (!session.context().isEmpty() && (typed.size() == 1 || !isModule(typed.get(1)))) {
@@ -86,6 +108,25 @@ final class TmshCompleter implements Completer {
             return objectNames(config, type.get());
         }
         return propertyContinuation(config, type.get().properties(), words.subList(nameAt + 1, words.size()));
+    }
+
+    /** {@code run util ping}: the utility, then its options (a number after each that takes one) and the host. */
+    private static List<Suggestion> runUtil(List<String> typed) {
+        if (typed.size() == 1) {
+            return List.of(new Suggestion("util", "run a utility"));
+        }
+        if (typed.size() == 2) {
+            return typed.get(1).equals("util") ? List.of(new Suggestion("ping", "send ICMP echo requests"))
+                    : List.of();
+        }
+        String last = typed.get(typed.size() - 1);
+        if (typed.size() > 3 && PING_OPTIONS.containsKey(last) && !PING_FLAGS.contains(last)) {
+            return List.of(new Suggestion("<number>", PING_OPTIONS.get(last)));
+        }
+        List<Suggestion> next = new ArrayList<>();
+        PING_OPTIONS.forEach((option, help) -> next.add(new Suggestion(option, help)));
+        next.add(new Suggestion("<host>", "an IP address or a host name"));
+        return next;
     }
 
     private List<Suggestion> propertyContinuation(Snapshot config, List<Property> properties, List<String> after) {

@@ -104,7 +104,7 @@ public final class TmshShell {
             if (command.equals("exit")) {
                 continue;
             }
-            print(runLine(command));
+            runLine(command);
         }
     }
 
@@ -129,11 +129,12 @@ public final class TmshShell {
         }
     }
 
-    private String runLine(String command) {
+    /** Runs a line, printing what it prints as it comes ({@code run util ping} line by line), then any error. */
+    private void runLine(String command) {
         try {
-            return session.execute(command);
+            session.execute(command, this::print);
         } catch (TmshError e) {
-            return e.getMessage();
+            print(e.getMessage());
         }
     }
 

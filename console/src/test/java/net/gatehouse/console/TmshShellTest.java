@@ -1,6 +1,7 @@
 package net.gatehouse.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -10,8 +11,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import net.gatehouse.appliance.Appliance;
 import net.gatehouse.appliance.command.Principal;
+import net.gatehouse.appliance.tmsh.PingArguments;
 import net.gatehouse.appliance.tmsh.TmshSession;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.impl.DumbTerminal;
@@ -87,6 +90,32 @@ class TmshShellTest {
                 .contains("disabled", "destination").doesNotContain("vs-index");
         assertThat(completer.suggestions(List.of("modify", "ltm", "pool", "web")))
                 .contains(new TmshCompleter.Suggestion("slow-ramp-time", "integer [0..65535] (default 10)"));
+    }
+
+    @Test
+    void runUtilPingIsCompletedAndHelpedLikeTheOtherVerbs() throws Exception {
+        session.execute("ltm");
+        TmshCompleter completer = new TmshCompleter(session, appliance::snapshot);
+
+        assertThat(words(completer)).contains("run");
+        assertThat(words(completer, "run")).containsExactly("util");
+        assertThat(words(completer, "run", "util")).containsExactly("ping");
+        assertThat(words(completer, "run", "util", "ping")).containsExactlyElementsOf(
+                Stream.concat(PingArguments.KNOWN.stream(), Stream.of("<host>"))
+                        .toList());
+        assertThat(completer.suggestions(List.of("run", "util", "ping", "-c")))
+                .containsExactly(new TmshCompleter.Suggestion("<number>", TmshCompleter.PING_OPTIONS.get("-c")));
+        assertThat(words(completer, "run", "util", "ping", "-n")).contains("-c", "<host>");
+    }
+
+    @Test
+    void pingsOutputReachesTheTerminal() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/ping"))
+                || Files.isExecutable(Path.of("/bin/ping")), "iputils-ping is not installed (CI installs it)");
+
+        String transcript = run("run util ping -c 1 127.0.0.1\nquit\n", Optional.empty());
+
+        assertThat(transcript).contains("1 packets transmitted, 1 received");
     }
 
     @Test

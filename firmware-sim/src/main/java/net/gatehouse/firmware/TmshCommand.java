@@ -11,12 +11,13 @@ import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import net.gatehouse.appliance.schema.Schema;
 
 /**
  * {@code gatehouse tmsh}: tmsh on a running appliance, over its REST API, from a script's point of
  * view. One {@code -c} line, a script file (line by line, stopping at the first failure), or lines read
- * from standard input. Each line is its own tmsh invocation, so {@code cd} and other session state do
- * not carry to the next line.
+ * from standard input. Each line is its own tmsh invocation on the appliance; the folder, the module
+ * and an open {@code cli transaction} carry from line to line through {@link RemoteContext}.
  *
  * <p>Exit codes: {@link #EXIT_OK} when every command succeeded, {@link #EXIT_FAILED} when the appliance
  * refused one, {@link #EXIT_USAGE} when the command line was not understood, {@link #EXIT_UNREACHABLE}
@@ -70,13 +71,15 @@ final class TmshCommand {
         }
         try {
             RemoteTmsh tmsh = RemoteTmsh.login(options, password.get());
+            RemoteContext context = new RemoteContext(Schema.standard());
             if (options.commands().isPresent()) {
-                return runOne(tmsh, options.commands().get(), Optional.empty());
+                int exit = runOne(tmsh, context, options.commands().get(), Optional.empty());
+                return unsubmitted(context) ? EXIT_FAILED : exit;
             }
             if (options.script().isPresent()) {
-                return runScript(tmsh, options.script().get().toString(), scriptLines);
+                return runScript(tmsh, context, options.script().get().toString(), scriptLines);
             }
-            return runInteractive(tmsh, options);
+            return runInteractive(tmsh, context, options);
         } catch (RemoteTmsh.Unreachable e) {
             err.println("gatehouse tmsh: " + e.getMessage());
             return EXIT_UNREACHABLE;
@@ -86,24 +89,31 @@ final class TmshCommand {
         }
     }
 
-    private int runScript(RemoteTmsh tmsh, String name, List<String> lines) throws RemoteTmsh.Unreachable {
+    /** Runs the script's lines in one context, stopping at the first failure, {@code quit} or a top-level {@code exit}. */
+    private int runScript(RemoteTmsh tmsh, RemoteContext context, String name, List<String> lines)
+            throws RemoteTmsh.Unreachable {
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).strip();
-            if (isCommand(line) && runOne(tmsh, line, Optional.of(name + " line " + (i + 1))) != EXIT_OK) {
+            if (ends(context, line)) {
+                break;
+            }
+            if (isCommand(line) && !line.equals("exit")
+                    && runOne(tmsh, context, line, Optional.of(name + " line " + (i + 1))) != EXIT_OK) {
                 return EXIT_FAILED;
             }
         }
-        return EXIT_OK;
+        return unsubmitted(context) ? EXIT_FAILED : EXIT_OK;
     }
 
-    /** Reads lines until end of input or {@code quit}; every line runs, and a failure sets the exit code. */
-    private int runInteractive(RemoteTmsh tmsh, TmshOptions options) throws RemoteTmsh.Unreachable {
-        String prompt = options.user() + "@(" + options.host() + ")(tmos)# ";
+    /** Reads lines until end of input, {@code quit} or a top-level {@code exit}; a failure sets the exit code. */
+    private int runInteractive(RemoteTmsh tmsh, RemoteContext context, TmshOptions options)
+            throws RemoteTmsh.Unreachable {
         BufferedReader reader = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8));
         int exit = EXIT_OK;
         for (int count = 0; count < MAX_LINES; count++) {
             if (console.isPresent()) {
-                out.print(prompt);
+                out.print(options.user() + "@(" + options.host() + ")(" + context.folder() + ")("
+                        + context.modulePrompt() + ")# ");
                 out.flush();
             }
             String line;
@@ -113,10 +123,12 @@ final class TmshCommand {
                 err.println("gatehouse tmsh: cannot read standard input: " + e.getMessage());
                 return EXIT_FAILED;
             }
-            if (line == null || line.strip().equals("quit") || line.strip().equals("exit")) {
-                return exit;
+            if (line == null || ends(context, line.strip())) {
+                return unsubmitted(context) ? EXIT_FAILED : exit;
             }
-            if (isCommand(line.strip()) && runOne(tmsh, line.strip(), Optional.empty()) != EXIT_OK) {
+            String command = line.strip();
+            if (isCommand(command) && !command.equals("exit")
+                    && runOne(tmsh, context, command, Optional.empty()) != EXIT_OK) {
                 exit = EXIT_FAILED;
             }
         }
@@ -124,13 +136,43 @@ final class TmshCommand {
         return exit;
     }
 
-    private int runOne(RemoteTmsh tmsh, String line, Optional<String> where) throws RemoteTmsh.Unreachable {
-        RemoteTmsh.Result result = tmsh.run(line);
-        if (!result.failed()) {
-            out.print(result.output());
+    /** {@code quit}, or {@code exit} at the top (inside a module, {@code exit} leaves the module instead). */
+    private static boolean ends(RemoteContext context, String line) {
+        return line.equals("quit") || line.equals("exit") && !context.leaveModule();
+    }
+
+    /** A transaction still open at the end was never submitted: nothing in it was applied. */
+    private boolean unsubmitted(RemoteContext context) {
+        if (context.inTransaction()) {
+            err.println("gatehouse tmsh: the cli transaction was not submitted; nothing in it was applied");
+        }
+        return context.inTransaction();
+    }
+
+    private int runOne(RemoteTmsh tmsh, RemoteContext context, String line, Optional<String> where)
+            throws RemoteTmsh.Unreachable {
+        String prefix = where.map(w -> "gatehouse tmsh: " + w + ": ").orElse("");
+        Optional<String> queued = context.listTransaction(line);
+        if (queued.isPresent()) {
+            out.print(queued.get());
             return EXIT_OK;
         }
-        err.print(where.map(w -> "gatehouse tmsh: " + w + ": ").orElse("") + result.output());
+        RemoteContext.Call call;
+        try {
+            call = context.call(line);
+        } catch (RemoteContext.Refused e) {
+            err.println(prefix.isEmpty() ? "gatehouse tmsh: " + e.getMessage() : prefix + e.getMessage());
+            return EXIT_FAILED;
+        }
+        RemoteTmsh.Result result = tmsh.run(call.commands());
+        context.done(call, result.failed());
+        if (!result.failed()) {
+            if (call.showsOutput()) {
+                out.print(result.output());
+            }
+            return EXIT_OK;
+        }
+        err.print(prefix + (call.showsOutput() ? result.output() : TmshErrors.fromFirstError(result.output())));
         return EXIT_FAILED;
     }
 

@@ -104,6 +104,70 @@ class TmshClientIT {
     }
 
     @Test
+    void aScriptKeepsItsFolderAndModuleFromLineToLine() throws IOException {
+        Path script = Files.writeString(dataDir.resolve("context.tmsh"),
+                "cd /Common\nltm\ncreate pool context_p1\nexit\nlist ltm pool context_p1\n");
+
+        Run run = tmsh("admin", "", "--insecure", script.toString());
+
+        assertThat(run.exit).as(run.err).isEqualTo(TmshCommand.EXIT_OK);
+        assertThat(run.out).contains("ltm pool context_p1 { }");
+    }
+
+    @Test
+    void theSameCommandsOnOneLineWorkToo() {
+        Run run = tmsh("admin", "", "--insecure", "-c",
+                "cd /Common; ltm; create pool context_p2; exit; list ltm pool context_p2");
+
+        assertThat(run.exit).as(run.err).isEqualTo(TmshCommand.EXIT_OK);
+        assertThat(run.out).contains("ltm pool context_p2 { }");
+    }
+
+    @Test
+    void aFolderEnteredOnOneLineHoldsTheNextLinesObjects() {
+        Run run = tmsh("admin", "create sys folder /Common/context_app\ncd context_app\ncreate ltm pool in_app\n"
+                + "cd ..\nlist ltm pool /Common/context_app/in_app\n", "--insecure");
+
+        assertThat(run.exit).as(run.err).isEqualTo(TmshCommand.EXIT_OK);
+        assertThat(run.out).contains("ltm pool /Common/context_app/in_app { }");
+    }
+
+    @Test
+    void aCliTransactionAcrossLinesIsAppliedAtSubmit() {
+        Run run = tmsh("admin", "create cli transaction\nltm\ncreate pool txl_a\ncreate pool txl_b\n"
+                + "list cli transaction\nsubmit cli transaction\n", "--insecure");
+
+        assertThat(run.exit).as(run.err).isEqualTo(TmshCommand.EXIT_OK);
+        assertThat(run.out).contains("1: create cli transaction\n2: ltm\n3: create pool txl_a\n");
+        assertThat(tmsh("admin", "", "--insecure", "-c", "list ltm pool").out)
+                .contains("ltm pool txl_a").contains("ltm pool txl_b");
+    }
+
+    @Test
+    void aCliTransactionAcrossLinesIsAllOrNothing() {
+        long before = appliance.snapshot().generation();
+        Run run = tmsh("admin", "create cli transaction\ncreate ltm pool txn_a\nbogus ltm pool txn_typo\n"
+                + "delete ltm pool txn_missing\nsubmit cli transaction\n", "--insecure");
+
+        assertThat(run.exit).isEqualTo(TmshCommand.EXIT_FAILED);
+        assertThat(run.err).contains("Syntax Error:")
+                .contains("01020036:3: The requested Pool (/Common/txn_missing) was not found.");
+        assertThat(appliance.snapshot().generation()).as("nothing applied").isEqualTo(before);
+        assertThat(tmsh("admin", "", "--insecure", "-c", "list ltm pool").out).doesNotContain("txn_a");
+    }
+
+    @Test
+    void aTransactionLeftOpenAppliesNothingAndFails() throws IOException {
+        Path script = Files.writeString(dataDir.resolve("open.tmsh"), "create cli transaction\ncreate ltm pool txo_a\n");
+
+        Run run = tmsh("admin", "", "--insecure", script.toString());
+
+        assertThat(run.exit).isEqualTo(TmshCommand.EXIT_FAILED);
+        assertThat(run.err).contains("the cli transaction was not submitted");
+        assertThat(tmsh("admin", "", "--insecure", "-c", "list ltm pool").out).doesNotContain("txo_a");
+    }
+
+    @Test
     void aWrongPasswordExitsThreeAndSaysTheLoginFailed() {
         Run run = tmsh("not-the-password", "", "--insecure", "-c", "list ltm pool");
 

@@ -10,12 +10,16 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import java.lang.management.ManagementFactory;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import net.gatehouse.appliance.Appliance;
 import net.gatehouse.appliance.command.Principal;
 import net.gatehouse.appliance.syntax.IcontrolJson;
+import net.gatehouse.appliance.tmsh.PingArguments;
 import net.gatehouse.appliance.tmsh.TmshError;
+import net.gatehouse.appliance.tmsh.UtilPing;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,9 +27,14 @@ import org.slf4j.LoggerFactory;
  * {@code /mgmt/tm/util/bash} runs tmsh commands ({@code -c 'tmsh -c "cmd; cmd"'}) in Gatehouse's own
  * tmsh, as the caller, and answers what tmsh printed as {@code commandResult} (a tmsh error too, as
  * BIG-IP's bash would print it); anything else is refused, there being no system shell, except the
+<<<<<<< HEAD
  * read-only facts F5's clients ask bash for: {@code cat /VERSION} and {@code cat /proc/uptime}
  * ({@code bigip_device_info}), {@code runlevel} (3: up, not rebooting) and whether the {@code mprov}
  * or {@code vcmpd} daemons run (they do not: nothing to provision, no vCMP) for {@code bigip_wait}.
+=======
+ * two read-only facts F5's clients {@code cat} ({@code /VERSION}, {@code /proc/uptime}).
+ * {@code /mgmt/tm/util/ping} runs the system's ping with checked arguments.
+>>>>>>> shell2
  * {@code /mgmt/tm/util/unix-rm} removes a file from the upload folder and nowhere else.
  */
 @Path("/mgmt/tm/util")
@@ -36,6 +45,7 @@ public final class UtilResource {
 
     private final Appliance appliance;
     private final Uploads uploads;
+    private final UtilPing ping = UtilPing.onSystemPath();
 
     UtilResource(Appliance appliance, Uploads uploads) {
         this.appliance = appliance;
@@ -54,14 +64,40 @@ public final class UtilResource {
         String line = BashCommand.tmshLine(args).orElseThrow(() -> new RestError(400, "util/bash on this appliance"
                 + " runs only tmsh (-c 'tmsh -c \"command; command\"'); refused: " + args));
         Principal principal = new Principal(caller.getUserPrincipal().getName(), Principal.Origin.REST);
-        String output;
+        StringBuilder output = new StringBuilder();
         try {
-            output = appliance.tmsh(principal).execute(line);
+            appliance.tmsh(principal).execute(line, output::append);
         } catch (TmshError e) {
             LOG.info("util/bash for {}: tmsh refused \"{}\": {}", principal.user(), line, e.getMessage());
-            output = e.getMessage() + "\n";
+            output.append(e.getMessage()).append('\n');
         }
-        return answer("bash", request, output);
+        return answer("bash", request, output.toString());
+    }
+
+    /**
+     * {@code /mgmt/tm/util/ping}: {@code "utilCmdArgs": "-c 2 192.0.2.1"} runs the system's ping as
+     * {@code run util ping} does and answers its output as {@code commandResult}, followed by the
+     * error when it got no reply or failed; arguments it does not take are refused with 400, naming them.
+     */
+    @POST
+    @Path("ping")
+    public String ping(String body) {
+        JsonNode request = run(body, "ping");
+        List<String> words = Arrays.stream(request.path("utilCmdArgs").asText("").strip().split("\\s+"))
+                .filter(word -> !word.isEmpty()).toList();
+        PingArguments arguments;
+        try {
+            arguments = PingArguments.parse(words);
+        } catch (TmshError e) {
+            throw new RestError(400, e.getMessage());
+        }
+        StringBuilder output = new StringBuilder();
+        try {
+            ping.run(arguments, output::append);
+        } catch (TmshError e) {
+            output.append(e.getMessage()).append('\n');
+        }
+        return answer("ping", request, output.toString());
     }
 
     /**

@@ -1,6 +1,7 @@
 package net.gatehouse.mgmt;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.StringWriter;
@@ -188,6 +189,42 @@ class MgmtOperationsTest {
         assertThat(mprov.status()).isEqualTo(200);
         assertThat(mprov.body().has("commandResult")).isFalse();
         assertThat(otherProcess.status()).isEqualTo(400);
+    }
+
+    @Test
+    void utilBashAnswersTheOutputBeforeAFailingCommandAndThenItsError() {
+        Answer answer = bash("-c 'tmsh -c \"create ltm pool bash_before; list ltm pool bash_before;"
+                + " list ltm pool no_such_pool\"'");
+
+        assertThat(answer.body().path("commandResult").asText()).isEqualTo("ltm pool bash_before { }\n"
+                + "01020036:3: The requested Pool (/Common/no_such_pool) was not found.\n");
+    }
+
+    @Test
+    void utilPingAnswersPingsOutputAsItsCommandResult() {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/ping")) || Files.isExecutable(Path.of("/bin/ping")),
+                "iputils-ping is not installed (CI installs it)");
+
+        Answer answer = admin.post("/mgmt/tm/util/ping", "{\"command\":\"run\",\"utilCmdArgs\":\"-c 1 127.0.0.1\"}");
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.body().path("kind").asText()).isEqualTo("tm:util:ping:runstate");
+        assertThat(answer.body().path("command").asText()).isEqualTo("run");
+        assertThat(answer.body().path("utilCmdArgs").asText()).isEqualTo("-c 1 127.0.0.1");
+        assertThat(answer.body().path("commandResult").asText()).contains("1 packets transmitted, 1 received");
+    }
+
+    @Test
+    void utilPingRefusesArgumentsItDoesNotTakeNamingThem() {
+        Answer injected = admin.post("/mgmt/tm/util/ping",
+                "{\"command\":\"run\",\"utilCmdArgs\":\"-c 1 127.0.0.1; rm -rf /\"}");
+        Answer flood = admin.post("/mgmt/tm/util/ping", "{\"command\":\"run\",\"utilCmdArgs\":\"-f 127.0.0.1\"}");
+
+        assertThat(injected.status()).isEqualTo(400);
+        assertThat(injected.body().path("message").asText())
+                .isEqualTo("run util ping: \"127.0.0.1;\" is not an IP address or a host name");
+        assertThat(flood.status()).isEqualTo(400);
+        assertThat(flood.body().path("message").asText()).contains("unknown option \"-f\"");
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import net.gatehouse.appliance.command.Command;
@@ -50,6 +51,7 @@ public final class TmshSession {
     private final CryptoService crypto;
     private final AuthCommands auth;
     private final HealthView health;
+    private final UtilPing ping = UtilPing.onSystemPath();
     private String folder = Paths.COMMON;
     private List<String> context = List.of();
     private Optional<List<Queued>> transaction = Optional.empty();
@@ -76,9 +78,20 @@ public final class TmshSession {
 
     /** Runs one line (commands separated by {@code ;} run in turn) and returns what tmsh prints. */
     public String execute(String line) throws TmshError {
+        StringBuilder output = new StringBuilder();
+        execute(line, output::append);
+        return output.toString();
+    }
+
+    /**
+     * Runs one line, handing what each command prints to {@code out} as it comes ({@code run util
+     * ping} line by line); a failing command stops the line with its error, after what came before.
+     */
+    public void execute(String line, Consumer<String> out) throws TmshError {
         Matcher rule = RULE_LINE.matcher(line);
         if (rule.find()) {
-            return changeRule(line, rule);
+            out.accept(changeRule(line, rule));
+            return;
         }
         List<Token> tokens;
         try {
@@ -86,18 +99,16 @@ public final class TmshSession {
         } catch (SyntaxError e) {
             throw new TmshError("Syntax Error: " + e.getMessage());
         }
-        StringBuilder output = new StringBuilder();
         List<Token> command = new ArrayList<>();
         for (Token token : tokens) {
             if (token.is(";")) {
-                output.append(run(command));
+                out.accept(run(command, out));
                 command = new ArrayList<>();
             } else {
                 command.add(token);
             }
         }
-        output.append(run(command));
-        return output.toString();
+        out.accept(run(command, out));
     }
 
     /** The prompt's module part: {@code tmos}, or {@code tmos.ltm} inside the {@code ltm} module. */
@@ -119,8 +130,12 @@ public final class TmshSession {
         return true;
     }
 
-    private String run(List<Token> input) throws TmshError {
+    private String run(List<Token> input, Consumer<String> out) throws TmshError {
         if (input.isEmpty()) {
+            return "";
+        }
+        if (input.size() == 1 && input.get(0).is("exit")) {
+            leaveContext();
             return "";
         }
         if (entersContext(input)) {
@@ -156,8 +171,21 @@ public final class TmshSession {
             case "save", "load" -> new SysConfigCommand(files, principal).run(verb, words);
             case "publish" -> publish(words);
             case "reset-stats" -> resetStats(words);
+            case "run" -> runUtil(words, out);
             default -> throw new TmshError("Syntax Error: \"" + verb + "\" unexpected argument");
         };
+    }
+
+    /** {@code run util ping [options] HOST}: the system's ping, its output streamed to {@code out}. */
+    private String runUtil(List<Token> words, Consumer<String> out) throws TmshError {
+        List<String> text = texts(words);
+        if (!UtilPing.handles(text)) {
+            throw new TmshError(text.size() == 1 ? "Syntax Error: \"run\" needs a utility (run util ping)"
+                    : "Syntax Error: \"" + String.join(" ", text.subList(1, Math.min(3, text.size())))
+                    + "\" unexpected argument (run util ping is the utility here)");
+        }
+        ping.run(PingArguments.parse(text.subList(3, text.size())), out);
+        return "";
     }
 
     private String changeFolder(List<Token> words) throws TmshError {
