@@ -90,6 +90,26 @@ class OneConnectIT {
     }
 
     @Test
+    void tenThousandSequentialRequestsReuseOneServerConnectionWithoutAnError() throws Exception {
+        virtual("", one);
+        int errors = 0;
+        try (Client client = Client.connect(vip, null)) {
+            for (int i = 0; i < 10_000; i++) {
+                Client.Answer answer = client.get("/n" + i, "");
+                if (answer.status() != 200 || !answer.body().startsWith("one#")) {
+                    errors++;
+                }
+            }
+        }
+        assertThat(errors).isZero();
+        // The default max-reuse 1000: a server connection carries 1,001 requests, so ten carry them all.
+        assertThat(one.accepted()).isEqualTo(10);
+        assertThat(stats().reuses()).isEqualTo(9_990);
+        assertThat(core.appliance().dataPlane().resetCauses().values().stream().mapToLong(Long::longValue).sum())
+                .isZero();
+    }
+
+    @Test
     void withoutAOneConnectProfileAClientConnectionStaysOnOneMember() throws Exception {
         virtual(null, one, two);
         try (Client client = Client.connect(vip, null)) {
