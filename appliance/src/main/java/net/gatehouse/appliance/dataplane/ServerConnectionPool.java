@@ -127,11 +127,6 @@ final class ServerConnectionPool {
         return closing.size();
     }
 
-    /** How many connections wait in this pool. */
-    int size() {
-        return idleByScope.values().stream().mapToInt(Integer::intValue).sum();
-    }
-
     private boolean remove(ServerConnection connection) {
         Deque<ServerConnection> waiting = idle.get(connection.key());
         if (waiting == null || !connection.idle()) {
