@@ -20,27 +20,37 @@ public final class CoreFixture implements AutoCloseable {
 
     private final Path directory;
     private final boolean monitoring;
+    private final int threads;
     private Appliance appliance;
     private TmshSession tmsh;
 
-    private CoreFixture(Path directory, boolean monitoring) {
+    private CoreFixture(Path directory, boolean monitoring, int threads) {
         this.directory = directory;
         this.monitoring = monitoring;
+        this.threads = threads;
         start();
     }
 
     /** The configuration alone: no health monitors run, so every member and node reads unchecked. */
     public static CoreFixture open(Path directory) {
-        return new CoreFixture(directory, false);
+        return new CoreFixture(directory, false, Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * The configuration alone, with a data plane of one event loop: every client connection runs on
+     * the same loop (and so shares one oneconnect idle pool).
+     */
+    public static CoreFixture singleLoop(Path directory) {
+        return new CoreFixture(directory, false, 1);
     }
 
     /** With the health monitors running, probing real backends. */
     public static CoreFixture monitored(Path directory) {
-        return new CoreFixture(directory, true);
+        return new CoreFixture(directory, true, Runtime.getRuntime().availableProcessors());
     }
 
     private void start() {
-        appliance = Appliance.builder(directory).clock(CLOCK).monitoring(monitoring).open();
+        appliance = Appliance.builder(directory).clock(CLOCK).monitoring(monitoring).threads(threads).open();
         tmsh = appliance.tmsh(ADMIN);
     }
 

@@ -47,7 +47,7 @@ public final class DataPlane implements AutoCloseable {
         this.loops = transport.newGroup(threads);
         this.registry = new RuntimeRegistry(HostCapabilities.transparentBinding(transport));
         this.persistTable = new PersistTable(ticker, PersistTable.DEFAULT_CAPACITY, registry::addSessions);
-        this.context = new DataPlaneContext(transport, health, ticker, clock, persistTable, tls, inband);
+        this.context = new DataPlaneContext(transport, health, ticker, clock, persistTable, tls, inband, threads);
         this.listeners = new Listeners(loops, context);
         loops.next().scheduleAtFixedRate(this::applyServiceDownActions, 1, 1, TimeUnit.SECONDS);
     }
@@ -62,6 +62,7 @@ public final class DataPlane implements AutoCloseable {
         HealthView health = context.health();
         registry.observeAvailability(health, context.ticker().nanos());
         persistTable.expire();
+        closeIdleToUnavailableMembers(health);
         context.connections().forEach(flow -> {
             String action = flow.pool().plan().pool().serviceDownAction();
             MemberState member = flow.taken().member();
@@ -72,6 +73,11 @@ public final class DataPlane implements AutoCloseable {
                 flow.serviceDown(action, handler::reselectAfterServiceDown);
             }
         });
+    }
+
+    /** oneconnect: a member gone down or forced offline keeps no idle server-side connections. */
+    private void closeIdleToUnavailableMembers(HealthView health) {
+        context.serverConnections().closeIdle(member -> !PoolState.keepsPersistedClients(member, health));
     }
 
     /**
@@ -122,6 +128,7 @@ public final class DataPlane implements AutoCloseable {
         context.persistence(VirtualPersistence.compile(snapshot));
         context.tls().apply(snapshot, view);
         listeners.apply(view, registry);
+        closeIdleToUnavailableMembers(context.health());
     }
 
     /** The TLS implementation of client-ssl and server-ssl contexts. */
@@ -175,6 +182,11 @@ public final class DataPlane implements AutoCloseable {
      */
     public PersistTable persistence() {
         return persistTable;
+    }
+
+    /** A one-connect profile's statistics (zeros when no virtual has used it yet). */
+    public OneConnectStats oneConnect(String profilePath) {
+        return context.serverConnections().stats(profilePath);
     }
 
     /** The live connections, oldest first. */

@@ -34,11 +34,13 @@ final class DataPlaneContext {
     private final PersistentSelection selection;
     private final InbandReports inband;
     private volatile Map<String, VirtualPersistence> persistence = Map.of();
+    private final ServerConnectionPools serverConnections;
 
     DataPlaneContext(Transport transport, HealthView health, Ticker ticker, Clock wallClock, PersistTable persistTable,
-            TlsProfiles tls, InbandReports inband) {
+            TlsProfiles tls, InbandReports inband, int loops) {
         this.wallClock = wallClock;
         this.inband = inband;
+        this.serverConnections = new ServerConnectionPools(ticker, loops);
         this.selection = new PersistentSelection(persistTable);
         this.transport = transport;
         this.tls = tls;
@@ -95,6 +97,11 @@ final class DataPlaneContext {
     /** The TLS contexts of the running configuration. */
     TlsProfiles tls() {
         return tls;
+    }
+
+    /** oneconnect's idle server-side connections, one pool per event loop. */
+    ServerConnectionPools serverConnections() {
+        return serverConnections;
     }
 
     ConnectionTable connections() {

@@ -37,6 +37,8 @@ final class Flow implements Runnable {
     private boolean dropped;
     private long connectStartedNanos;
     private boolean answered;
+    /** oneconnect, between requests: the member's counts are given back until the next request takes one. */
+    private boolean betweenRequests;
     private ScheduledFuture<?> idleCheck;
 
     Flow(long id, Channel client, VirtualState virtual, PoolState pool, PoolState.Taken taken,
@@ -98,6 +100,33 @@ final class Flow implements Runnable {
 
     boolean finished() {
         return finished;
+    }
+
+    /**
+     * oneconnect: a request's response was read to its end and its server connection is detached
+     * (parked for reuse or closed); the member's and node's counts are given back, as BIG-IP
+     * counts a member's connections by the requests in flight.
+     */
+    void betweenRequests(Channel detached) {
+        if (server == detached) {
+            server = null;
+        }
+        if (!betweenRequests && !finished) {
+            betweenRequests = true;
+            taken.member().serverSide().close();
+            taken.configured().node().serverSide().close();
+            pool.queue().wake();
+        }
+    }
+
+    /** oneconnect: the next request was balanced (or persisted) to a member, already taken. */
+    void nextRequest(PoolState.Taken next) {
+        if (!betweenRequests) {
+            reselect(next);
+            return;
+        }
+        taken = next;
+        betweenRequests = false;
     }
 
     /**
@@ -267,8 +296,10 @@ final class Flow implements Runnable {
         finish(server, reset);
         virtual.clientSide().close();
         pool.serverSide().close();
-        taken.member().serverSide().close();
-        taken.configured().node().serverSide().close();
+        if (!betweenRequests) {
+            taken.member().serverSide().close();
+            taken.configured().node().serverSide().close();
+        }
         context.connections().remove(this);
         pool.queue().wake();
     }
@@ -286,7 +317,7 @@ final class Flow implements Runnable {
             client.eventLoop().execute(() -> serviceDown(action, reconnect));
             return;
         }
-        if (finished || dropped) {
+        if (finished || dropped || betweenRequests) {
             return;
         }
         if (action.equals("drop")) {

@@ -47,9 +47,14 @@ import org.slf4j.LoggerFactory;
  * its first request, as BIG-IP) and one server-side connection at a time to that member; a
  * server connection that closes between requests is opened again to the same member.
  * Cookie persistence ({@link CookieSelection}) is read at that first request and set on responses.
+ * <p>
+ * With a oneconnect profile ({@link OneConnectPolicy}) every request is balanced (persistence
+ * first, the cookie read on each request), goes on an idle server connection to the chosen
+ * member from this event loop's {@link ServerConnectionPool} when one matches, and after its
+ * response was read to its end the server connection is parked there for reuse (or closed).
  * Everything runs on the client connection's event loop.
  */
-final class HttpSession extends ChannelInboundHandlerAdapter {
+final class HttpSession extends ChannelInboundHandlerAdapter implements ServerConnection.User {
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpSession.class);
     private static final int MAX_SERVER_HEADER_SIZE = 65536;
@@ -61,6 +66,8 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
     private final LtmView.HttpSystem system;
     private final HttpResponseWriter writer;
     private final HttpTally tally;
+    /** The virtual's one-connect profile; empty without one. */
+    private final Optional<OneConnectPolicy> oneConnect;
     private Channel client;
     private Flow flow;
     private Channel server;
@@ -85,6 +92,14 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
     private boolean clientKeepAlive;
     private boolean upgraded;
     private boolean ended;
+    /** The server's response allows its connection to be used again (keep-alive, framed by length or chunks). */
+    private boolean serverReusable;
+    /** The current request went on an idle connection taken from the pool (and may be retried once). */
+    private boolean onReusedServer;
+    /** The current request has a body (a request with one is never retried). */
+    private boolean requestHasBody;
+    /** Anything of the current response arrived. */
+    private boolean anyResponse;
     private long requests;
     private ScheduledFuture<?> headerTimer;
     private ScheduledFuture<?> responseTimer;
@@ -98,6 +113,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
         this.system = system;
         this.writer = writer;
         this.tally = new HttpTally(virtual);
+        this.oneConnect = OneConnectPolicy.of(plan.virtual(), context.serverConnections().loops());
     }
 
     /** The bytes a client connection read, counted on the virtual (and the member once there is one). */
@@ -182,7 +198,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
             return;
         }
         tally.requestAccepted(request);
-        if (flow == null && !select(request)) {
+        if ((flow == null || oneConnect.isPresent()) && !select(request)) {
             return;
         }
         requests++;
@@ -194,6 +210,10 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
         inResponse = true;
         responseStarted = false;
         discardingResponse = false;
+        serverReusable = false;
+        onReusedServer = false;
+        requestHasBody = false;
+        anyResponse = false;
         HttpRewrites.requestToServer(request, http,
                 ((InetSocketAddress) client.remoteAddress()).getAddress().getHostAddress());
         if (HttpUtil.is100ContinueExpected(request)) {
@@ -218,6 +238,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
             held = null;
         }
         boolean last = content instanceof LastHttpContent;
+        requestHasBody |= content.content().isReadable();
         toServer(content);
         if (last) {
             inRequest = false;
@@ -226,9 +247,9 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
     }
 
     /**
-     * The one load-balancing decision of this client connection, at its first request: the
-     * member its persistence cookie names, else by address persistence (as on the L4 path,
-     * including {@code fallback-persistence}) or balancing; false when it failed (handled).
+     * The load-balancing decision of this client connection at its first request (of each request
+     * under oneconnect): the member its persistence cookie names, else by address persistence (as
+     * on the L4 path, including {@code fallback-persistence}) or balancing; false when it failed (handled).
      */
     private boolean select(HttpRequest request) {
         PoolState pool = plan.pool();
@@ -246,6 +267,10 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
         if (taken == null) {
             fail(pool == null ? ResetCause.NO_POOL : ResetCause.NO_MEMBER_AVAILABLE, "no member");
             return false;
+        }
+        if (flow != null) {
+            flow.nextRequest(taken);
+            return true;
         }
         pool.serverSide().open();
         flow = new Flow(context.connections().nextId(), client, virtual, pool, taken, context,
@@ -268,7 +293,30 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
     private void connect() {
         connecting = true;
         server = null;
+        InetSocketAddress clientAddress = (InetSocketAddress) client.remoteAddress();
+        InetSocketAddress local = clientAddress == null ? null : plan.source().localFor(clientAddress);
+        MemberState member = flow.taken().member();
+        ServerConnectionPool.Key key = oneConnect.map(p -> p.key(flow.taken().configured().address(), local))
+                .orElse(null);
+        if (key != null) {
+            ServerConnection idle = context.serverConnections().of(client.eventLoop()).take(key, oneConnect.get(),
+                    this);
+            if (idle != null) {
+                onReusedServer = true;
+                use(idle.channel());
+                return;
+            }
+            context.serverConnections().counters(oneConnect.get().profile()).opened();
+        }
+        open(member, key, local);
+    }
+
+    /** Opens a new server-side connection to the member (bound to {@code local} when not null). */
+    private void open(MemberState member, ServerConnectionPool.Key key, InetSocketAddress local) {
+        connecting = true;
         HttpSession session = this;
+        InetSocketAddress clientAddress = (InetSocketAddress) client.remoteAddress();
+        long openedNanos = context.ticker().nanos();
         Bootstrap bootstrap = new Bootstrap()
                 .group(client.eventLoop())
                 .channelFactory(context.transport().sockets())
@@ -278,19 +326,18 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
                 .handler(new ChannelInitializer<Channel>() {
                     @Override
                     protected void initChannel(Channel channel) {
-                        channel.pipeline().addLast("count", new ByteCounter(bytes -> flow.countFromServer(bytes)))
+                        ServerConnection connection = new ServerConnection(channel, member, key, openedNanos, session);
+                        channel.pipeline().addLast("count", new ByteCounter(connection::counted))
                                 .addLast("codec", new HttpClientCodec(new HttpDecoderConfig()
                                         .setMaxHeaderSize(MAX_SERVER_HEADER_SIZE)
                                         .setMaxInitialLineLength(MAX_SERVER_HEADER_SIZE)
                                         .setMaxChunkSize(64 * 1024)
                                         .setAllowPartialChunks(true), false, false))
-                                .addLast("session", new ServerSide(session));
+                                .addLast("session", connection);
                     }
                 });
-        InetSocketAddress clientAddress = (InetSocketAddress) client.remoteAddress();
-        InetSocketAddress local = clientAddress == null ? null : plan.source().localFor(clientAddress);
         ChannelFuture connectFuture;
-        InetSocketAddress member = flow.taken().configured().address();
+        InetSocketAddress address = member.configured().address();
         if (local != null) {
             if (context.transport().epoll()) {
                 bootstrap.option(EpollChannelOption.IP_BIND_ADDRESS_NO_PORT, true);
@@ -298,9 +345,9 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
                     bootstrap.option(EpollChannelOption.IP_TRANSPARENT, true);
                 }
             }
-            connectFuture = bootstrap.connect(member, local);
+            connectFuture = bootstrap.connect(address, local);
         } else {
-            connectFuture = bootstrap.connect(member);
+            connectFuture = bootstrap.connect(address);
         }
         connectFuture.addListener((ChannelFuture f) -> connected(f));
     }
@@ -315,11 +362,17 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
                     : ResetCause.SERVER_CONNECT_FAILED, "server connect failed");
             return;
         }
-        if (ended || !flow.attach(f.channel())) {
-            f.channel().close();
+        use(f.channel());
+    }
+
+    /** Makes a connected server-side connection this session's, and sends what waits for it. */
+    private void use(Channel channel) {
+        connecting = false;
+        if (ended || !flow.attach(channel)) {
+            channel.close();
             return;
         }
-        server = f.channel();
+        server = channel;
         while (!outbox.isEmpty()) {
             server.write(outbox.poll(), server.voidPromise());
         }
@@ -364,10 +417,15 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
 
     // ---- the server side ----
 
-    private void fromServer(Channel channel, Object message) {
+    @Override
+    public void fromServer(Channel channel, Object message) {
         if (ended || channel != server) {
             ReferenceCountUtil.release(message);
             return;
+        }
+        anyResponse = true;
+        if (message instanceof HttpResponse response) {
+            lastStatusWasSwitching = response.status().code() == 101;
         }
         if (upgraded) {
             client.write(message, client.voidPromise());
@@ -426,6 +484,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
         if (status == 101) {
             closeAfterResponse = false;
         }
+        serverReusable = status != 101 && !delimitedByClose && HttpUtil.isKeepAlive(response);
         HttpRewrites.responseToClient(response, http, closeAfterResponse,
                 current.protocolVersion().equals(HttpVersion.HTTP_1_0), current.headers().get(HttpHeaderNames.HOST),
                 flow.taken().configured().member().address());
@@ -480,6 +539,9 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
             closeAfterResponse = true;
             dropServer();
         }
+        if (oneConnect.isPresent()) {
+            releaseServer();
+        }
         if (closeAfterResponse) {
             end(false);
             return;
@@ -525,6 +587,24 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
         server.write(message, server.voidPromise());
     }
 
+    /**
+     * oneconnect: the response was read to its end, so the server connection leaves this client
+     * connection: parked in the loop's idle pool when the server allows reuse and the profile's
+     * limits do, closed otherwise. The member is balanced again at the next request.
+     */
+    private void releaseServer() {
+        if (server == null) {
+            return;
+        }
+        Channel released = server;
+        server = null;
+        flow.betweenRequests(released);
+        if (!serverReusable || !context.serverConnections().of(client.eventLoop())
+                .park(ServerConnection.of(released), oneConnect.get())) {
+            released.close();
+        }
+    }
+
     /** Closes the server-side connection; it is never used again (its response was not read to its end). */
     private void dropServer() {
         if (server != null) {
@@ -533,28 +613,65 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
         }
     }
 
-    private void serverReadComplete() {
+    @Override
+    public void serverReadComplete(Channel channel) {
+        if (channel != server) {
+            return;
+        }
         client.flush();
         readServer();
     }
 
-    private void serverWritable(Channel channel) {
+    @Override
+    public void countFromServer(int bytes) {
+        if (flow != null) {
+            flow.countFromServer(bytes);
+        }
+    }
+
+    @Override
+    public void serverWritable(Channel channel) {
         if (channel == server && channel.isWritable()) {
             readClient();
         }
     }
 
-    private void serverInactive(Channel channel) {
+    @Override
+    public void serverInactive(Channel channel) {
         if (channel != server || ended) {
             return;
         }
         server = null;
         if (upgraded || responseStarted && inResponse) {
             end(!upgraded);
+        } else if (retriable()) {
+            retry();
         } else if (inResponse) {
             LOG.debug("{}: {} closed before answering", virtual.fullPath(), flow.taken().member().memberPath());
             fail(ResetCause.SERVER_CONNECT_FAILED, "the server closed before answering");
         }
+    }
+
+    /**
+     * A reused idle connection the server closed before it sent any of the response: the server
+     * cannot have acted on the request, so a request without a body is sent once more on a new
+     * connection. Nothing else is ever retried (a request with a body, or one the server started
+     * answering, may have had effects).
+     */
+    private boolean retriable() {
+        return onReusedServer && inResponse && !inRequest && !anyResponse && !requestHasBody && current != null;
+    }
+
+    private void retry() {
+        LOG.debug("{}: the idle connection to {} was closed by the server; sending {} on a new connection",
+                virtual.fullPath(), flow.taken().member().memberPath(), current.uri());
+        onReusedServer = false;
+        outbox.add(current);
+        outbox.add(LastHttpContent.EMPTY_LAST_CONTENT);
+        InetSocketAddress clientAddress = (InetSocketAddress) client.remoteAddress();
+        InetSocketAddress local = clientAddress == null ? null : plan.source().localFor(clientAddress);
+        context.serverConnections().counters(oneConnect.get().profile()).opened();
+        open(flow.taken().member(), oneConnect.get().key(flow.taken().configured().address(), local), local);
     }
 
     // ---- failures, timers and the end ----
@@ -694,46 +811,5 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
         LOG.debug("{}: client-side connection {} failed: {}", virtual.fullPath(), client.remoteAddress(),
                 cause.toString());
         end(true);
-    }
-
-    /** The server-side connection's handler: hands everything to the session. */
-    private static final class ServerSide extends ChannelInboundHandlerAdapter {
-        private final HttpSession session;
-
-        ServerSide(HttpSession session) {
-            this.session = session;
-        }
-
-        @Override
-        public void channelRead(ChannelHandlerContext ctx, Object message) {
-            if (message instanceof HttpResponse response) {
-                session.lastStatusWasSwitching = response.status().code() == 101;
-            }
-            session.fromServer(ctx.channel(), message);
-        }
-
-        @Override
-        public void channelReadComplete(ChannelHandlerContext ctx) {
-            if (ctx.channel() == session.server) {
-                session.serverReadComplete();
-            }
-        }
-
-        @Override
-        public void channelWritabilityChanged(ChannelHandlerContext ctx) {
-            session.serverWritable(ctx.channel());
-        }
-
-        @Override
-        public void channelInactive(ChannelHandlerContext ctx) {
-            session.serverInactive(ctx.channel());
-        }
-
-        @Override
-        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-            LOG.debug("{}: server-side connection {} failed: {}", session.virtual.fullPath(),
-                    ctx.channel().remoteAddress(), cause.toString());
-            ctx.close();
-        }
     }
 }

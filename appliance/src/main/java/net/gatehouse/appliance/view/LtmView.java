@@ -63,7 +63,8 @@ public record LtmView(long generation, Map<String, Node> nodes, Map<String, Pool
     /** A virtual server and what it uses. */
     public record Virtual(String fullPath, String address, int port, String mask, String ipProtocol, boolean enabled,
             Optional<String> pool, List<String> profiles, List<String> persist, long connectionLimit,
-            Transport transport, SourceTranslation sourceTranslation, Optional<Http> http, List<String> rules) {
+            Transport transport, SourceTranslation sourceTranslation, Optional<Http> http, List<String> rules,
+            Optional<OneConnect> oneConnect) {
         public Virtual {
             profiles = List.copyOf(profiles);
             persist = List.copyOf(persist);
@@ -97,6 +98,18 @@ public record LtmView(long generation, Map<String, Node> nodes, Map<String, Pool
             fallbackStatusCodes = Set.copyOf(fallbackStatusCodes);
             knownMethods = Set.copyOf(knownMethods);
         }
+    }
+
+    /**
+     * The virtual's {@code one-connect} profile: server-side connection reuse and one
+     * load-balancing decision per request.
+     *
+     * @param sourceMask          {@code source-mask}: {@code any} or a netmask
+     * @param idleTimeoutOverride {@code idle-timeout-override} in seconds (0: {@code indefinite});
+     *                            empty when {@code disabled} (the transport profile's idle timeout applies)
+     */
+    public record OneConnect(String profile, String sourceMask, long maxSize, long maxAgeSeconds, long maxReuse,
+            Optional<Long> idleTimeoutOverride, boolean sharePools) {
     }
 
     /** The http profile's {@code hsts} block. */
@@ -167,7 +180,8 @@ public record LtmView(long generation, Map<String, Node> nodes, Map<String, Pool
                     transport(snapshot, effective, profiles),
                     new SourceTranslation(text(translation, "type"),
                             snatpool.equals("none") ? Optional.empty() : Optional.of(snatpool)),
-                    http(snapshot, effective, profiles), items(body, "rules").stream().map(Item::name).toList()));
+                    http(snapshot, effective, profiles), items(body, "rules").stream().map(Item::name).toList(),
+                    oneConnect(snapshot, effective, profiles)));
         }
         return new LtmView(snapshot.generation(), nodes, pools, virtuals, snatpools, httpSystem(snapshot));
     }
@@ -202,6 +216,24 @@ public record LtmView(long generation, Map<String, Node> nodes, Map<String, Pool
                         new Hsts(text(hsts, "mode").equals("enabled"), number(hsts, "maximum-age"),
                                 text(hsts, "include-subdomains").equals("enabled"),
                                 text(hsts, "preload").equals("enabled"))));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The virtual's one-connect profile, if it has one. */
+    private static Optional<OneConnect> oneConnect(Snapshot snapshot, Effective effective, List<String> profiles) {
+        for (String path : profiles) {
+            Optional<ConfigObject> profile = snapshot.get(snapshot.schema().require("ltm profile one-connect"), path);
+            if (profile.isPresent()) {
+                Body body = effective.body(profile.get());
+                String override = text(body, "idle-timeout-override");
+                // Stored as text (REST writes a string): seconds or indefinite; anything else reads as disabled.
+                Optional<Long> idleTimeout = override.equals("indefinite") ? Optional.of(0L)
+                        : override.matches("\\d{1,9}") ? Optional.of(Long.parseLong(override)) : Optional.empty();
+                return Optional.of(new OneConnect(path, text(body, "source-mask"), number(body, "max-size"),
+                        number(body, "max-age"), number(body, "max-reuse"), idleTimeout,
+                        text(body, "share-pools").equals("enabled")));
             }
         }
         return Optional.empty();

@@ -64,11 +64,11 @@ class HttpProxyIT {
     }
 
     @Test
-    void aThousandSequentialKeepAliveRequestsOnOneConnectionAllSucceed() throws Exception {
+    void tenThousandSequentialKeepAliveRequestsOnOneConnectionAllSucceed() throws Exception {
         virtual("http");
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         int errors = 0;
-        for (int i = 0; i < 1_000; i++) {
+        for (int i = 0; i < 10_000; i++) {
             HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(url("/n" + i)))
                     .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200 || !response.body().equals("/n" + i)) {
@@ -176,28 +176,6 @@ class HttpProxyIT {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    @Test
-    void aLargeUploadAndDownloadStreamThrough() throws Exception {
-        virtual("http");
-        long size = 256L * 1024 * 1024;
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        HttpResponse<String> upload = client.send(HttpRequest.newBuilder(URI.create(url("/upload")))
-                .POST(HttpRequest.BodyPublishers.fromPublisher(
-                        HttpRequest.BodyPublishers.ofInputStream(() -> new ZeroStream(size)), size))
-                .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(upload.body()).isEqualTo(Long.toString(size));
-        HttpResponse<InputStream> download = client.send(HttpRequest.newBuilder(URI.create(url("/download/" + size)))
-                .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofInputStream());
-        long received = 0;
-        try (InputStream in = download.body()) {
-            byte[] buffer = new byte[64 * 1024];
-            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                received += n;
-            }
-        }
-        assertThat(received).isEqualTo(size);
     }
 
     @Test
@@ -312,34 +290,5 @@ class HttpProxyIT {
             head.append((char) b);
         }
         return head.toString();
-    }
-
-    /** {@code size} zero bytes, without holding them. */
-    private static final class ZeroStream extends InputStream {
-        private long left;
-
-        ZeroStream(long size) {
-            this.left = size;
-        }
-
-        @Override
-        public int read() {
-            if (left <= 0) {
-                return -1;
-            }
-            left--;
-            return 0;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) {
-            if (left <= 0) {
-                return -1;
-            }
-            int n = (int) Math.min(len, left);
-            java.util.Arrays.fill(b, off, off + n, (byte) 0);
-            left -= n;
-            return n;
-        }
     }
 }

@@ -1,0 +1,162 @@
+package net.gatehouse.appliance.dataplane;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.ScheduledFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One server-side connection of the L7 path, last in its pipeline: it hands what the server sends
+ * to the client session using it now, and remembers what connection reuse needs (the member, the
+ * reuse key, when it was opened, how often it was reused). While it waits in an idle pool it has
+ * no user: a server that sends anything then is out of step and the connection is closed; one
+ * that closes it leaves the pool.
+ */
+final class ServerConnection extends ChannelInboundHandlerAdapter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ServerConnection.class);
+
+    /** The client session a server connection works for. */
+    interface User {
+        void fromServer(Channel channel, Object message);
+
+        void serverReadComplete(Channel channel);
+
+        void serverWritable(Channel channel);
+
+        void serverInactive(Channel channel);
+
+        void countFromServer(int bytes);
+    }
+
+    private final Channel channel;
+    private final MemberState member;
+    private final ServerConnectionPool.Key key;
+    private final long openedNanos;
+    private User user;
+    private long reuses;
+    private ServerConnectionPool idleIn;
+    private OneConnectPolicy parkedUnder;
+    private ScheduledFuture<?> idleTimer;
+
+    ServerConnection(Channel channel, MemberState member, ServerConnectionPool.Key key, long openedNanos, User user) {
+        this.channel = channel;
+        this.member = member;
+        this.key = key;
+        this.openedNanos = openedNanos;
+        this.user = user;
+    }
+
+    /** The connection's handler in a server-side pipeline. */
+    static ServerConnection of(Channel channel) {
+        return channel.pipeline().get(ServerConnection.class);
+    }
+
+    Channel channel() {
+        return channel;
+    }
+
+    MemberState member() {
+        return member;
+    }
+
+    /** The reuse key; null when the virtual has no one-connect profile. */
+    ServerConnectionPool.Key key() {
+        return key;
+    }
+
+    long openedNanos() {
+        return openedNanos;
+    }
+
+    long reuses() {
+        return reuses;
+    }
+
+    /** Bytes read from the server: counted on the user's connection. */
+    void counted(int bytes) {
+        if (user != null) {
+            user.countFromServer(bytes);
+        }
+    }
+
+    /** It waits in {@code pool} now, under a profile's policy, closed by {@code timer} (if any) when nobody takes it first. */
+    void parked(ServerConnectionPool pool, OneConnectPolicy policy, ScheduledFuture<?> timer) {
+        user = null;
+        idleIn = pool;
+        parkedUnder = policy;
+        idleTimer = timer;
+    }
+
+    /** The policy it was parked under (while idle). */
+    OneConnectPolicy parkedUnder() {
+        return parkedUnder;
+    }
+
+    /** A request took it from its idle pool. */
+    void reusedBy(User next) {
+        unpark();
+        reuses++;
+        user = next;
+    }
+
+    /** It leaves its idle pool (taken, expired or closed). */
+    void unpark() {
+        idleIn = null;
+        parkedUnder = null;
+        if (idleTimer != null) {
+            idleTimer.cancel(false);
+            idleTimer = null;
+        }
+    }
+
+    boolean idle() {
+        return idleIn != null;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object message) {
+        if (user != null) {
+            user.fromServer(channel, message);
+            return;
+        }
+        ReferenceCountUtil.release(message);
+        if (idleIn != null) {
+            LOG.debug("{} sent data on an idle connection; closing it", channel.remoteAddress());
+            channel.close();
+        }
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        if (user != null) {
+            user.serverReadComplete(channel);
+        }
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        if (user != null) {
+            user.serverWritable(channel);
+        }
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        if (idleIn != null) {
+            idleIn.closed(this);
+        }
+        if (user != null) {
+            user.serverInactive(channel);
+        }
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        LOG.debug("server-side connection {} failed: {}", channel.remoteAddress(), cause.toString());
+        ctx.close();
+    }
+}
