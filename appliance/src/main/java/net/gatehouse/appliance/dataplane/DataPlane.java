@@ -69,8 +69,9 @@ public final class DataPlane implements AutoCloseable {
             if (!action.equals("none")
                     && (health.member(member.poolPath(), member.memberPath()) == Availability.OFFLINE
                     || health.node(flow.taken().configured().node().fullPath()) == Availability.OFFLINE)) {
+                // An http virtual's connection has no L4 handler to reconnect with: its reselect resets.
                 ClientSideHandler handler = flow.client().pipeline().get(ClientSideHandler.class);
-                flow.serviceDown(action, handler::reselectAfterServiceDown);
+                flow.serviceDown(action, handler != null ? handler::reselectAfterServiceDown : () -> flow.end(true));
             }
         });
     }

@@ -9,6 +9,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.Socket;
+import java.net.SocketException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -114,6 +116,31 @@ class PoolFeaturesIT {
         assertThat(distribution(40).get("b")).isBetween(9, 11);
         clock.set(TimeUnit.SECONDS.toNanos(11));
         assertThat(distribution(40)).containsEntry("a", 20).containsEntry("b", 20);
+    }
+
+    @Test
+    void anHttpConnectionToAMemberMarkedDownIsResetByServiceDownActionAndTheOthersCarryOn() throws Exception {
+        try (KeepAliveBackend held = KeepAliveBackend.start("held");
+                KeepAliveBackend other = KeepAliveBackend.start("other")) {
+            tmsh("create ltm pool web service-down-action reset members add { " + held.member() + " }");
+            tmsh("create ltm virtual vs destination " + vip + ":" + PORT + " pool web profiles add { tcp http }");
+            try (Socket client = connect(vip, PORT)) {
+                client.getOutputStream().write("GET /hold HTTP/1.1\r\nHost: a\r\n\r\n"
+                        .getBytes(StandardCharsets.US_ASCII));
+                await("the request reached the member", Duration.ofSeconds(5), () -> held.accepted() == 1);
+                health.put("/Common/" + held.member(), Availability.OFFLINE);
+
+                assertThat(client.getInputStream().read()).as("reset, not answered").isEqualTo(-1);
+            } catch (SocketException reset) {
+                assertThat(reset.getMessage()).contains("reset");
+            }
+            tmsh("modify ltm pool web members add { " + other.member() + " }");
+            try (Socket client = connect(vip, PORT)) {
+                client.getOutputStream().write("GET /a HTTP/1.1\r\nHost: a\r\n\r\n"
+                        .getBytes(StandardCharsets.US_ASCII));
+                assertThat(readLine(client.getInputStream())).startsWith("HTTP/1.1 200 OK");
+            }
+        }
     }
 
     @Test
