@@ -22,6 +22,8 @@
 #   PORT_BASE [19000]  ports PORT_BASE+1..+33 on 127.0.0.1
 #   OUT_DIR [mktemp]   configurations, logs, wrk output, results.tsv
 #   GATEHOUSE_JAVA_OPTS  JVM options for Gatehouse (e.g. a JFR recording)
+#   GATEHOUSE_TLS_PROVIDER [auto]  Gatehouse's TLS engine: auto (OpenSSL where it loads), jdk or openssl;
+#                  run tls-ecdsa-new,tls-rsa-new once with jdk and once with openssl to compare handshake cost
 set -u -o pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -30,6 +32,9 @@ DURATION=${DURATION:-10}; WARMUP=${WARMUP:-2}; JIT_WARMUP=${JIT_WARMUP:-8}; ROUN
 CONNS=${CONNS:-64}; WRK_THREADS=${WRK_THREADS:-2}; SCENARIOS=${SCENARIOS:-all}
 IDLE_CONNS=${IDLE_CONNS:-10000}; IDLE_L4_CONNS=${IDLE_L4_CONNS:-9000}; XFF=${XFF:-0}
 PB=${PORT_BASE:-19000}
+GATEHOUSE_TLS_PROVIDER=${GATEHOUSE_TLS_PROVIDER:-auto}
+case "$GATEHOUSE_TLS_PROVIDER" in auto|jdk|openssl) ;; *) echo "GATEHOUSE_TLS_PROVIDER takes auto, jdk or openssl" >&2; exit 2;; esac
+export GATEHOUSE_JAVA_OPTS="${GATEHOUSE_JAVA_OPTS:-} -Dgatehouse.tls.provider=$GATEHOUSE_TLS_PROVIDER"
 OUT_DIR=${OUT_DIR:-$(mktemp -d /tmp/gatehouse-bench.XXXXXX)}
 H=127.0.0.1
 B1=$((PB+1)); B2=$((PB+2))
@@ -220,6 +225,7 @@ start_gatehouse() { # threads
   GH_SSH=$(sed -n 's/^tmsh over SSH: ssh -p \([0-9]*\).*/\1/p' "$out")
   GH_MGMT=$(sed -n 's/^management REST API: .*(port \([0-9]*\)).*/\1/p' "$out")
   log "Gatehouse up: $(grep '^POST: data plane' "$out"), ssh $GH_SSH, REST $GH_MGMT"
+  log "Gatehouse $(grep -m1 -o 'Data plane TLS: .*' "$out" || echo "TLS engine not logged (GATEHOUSE_TLS_PROVIDER=$GATEHOUSE_TLS_PROVIDER)")"
   tmsh_ok "create ltm pool bench_pool members add { $H:$B1 $H:$B2 } load-balancing-mode round-robin" || die "pool refused"
   tmsh_ok "create ltm virtual bench_l4 destination $H:$GH_L4 ip-protocol tcp pool bench_pool profiles add { fastL4 } source-address-translation { type automap }" \
     || die "L4 virtual refused"

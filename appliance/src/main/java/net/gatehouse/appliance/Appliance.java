@@ -27,6 +27,7 @@ import net.gatehouse.appliance.store.ConfigStore;
 import net.gatehouse.appliance.store.H2ConfigStore;
 import net.gatehouse.appliance.tmsh.AuthCommands;
 import net.gatehouse.appliance.tmsh.TmshSession;
+import net.gatehouse.appliance.ucs.UcsArchives;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,9 +56,10 @@ public final class Appliance implements AutoCloseable {
     private final HealthView health;
     private final UserAccounts users;
     private final AuditLog audit;
+    private final UcsArchives ucs;
 
     private Appliance(ConfigStore store, CommandService commands, ConfigFiles files, CryptoService crypto,
-            Optional<MonitorEngine> monitors, HealthView health, DataPlane dataPlane, Clock clock) {
+            Optional<MonitorEngine> monitors, HealthView health, DataPlane dataPlane, Clock clock, Path ucsDirectory) {
         this.store = store;
         this.commands = commands;
         this.files = files;
@@ -67,6 +69,7 @@ public final class Appliance implements AutoCloseable {
         this.health = health;
         this.users = new UserAccounts(commands::snapshot, clock);
         this.audit = new AuditLog(store, commands::snapshot, clock.getZone(), ProcessHandle.current().pid());
+        this.ucs = new UcsArchives(ucsDirectory, files, commands, crypto.slots(), clock);
     }
 
     /** Opens the appliance whose data lives in {@code dataDirectory}, creating it on first boot. */
@@ -165,7 +168,7 @@ public final class Appliance implements AutoCloseable {
                 DataPlane dataPlane = DataPlane.start(commands, view, ticker, clock, threads, crypto,
                         monitors.isPresent() ? monitors.get() : InbandReports.ignored());
                 return new Appliance(store, commands, new ConfigFiles(configDirectory, commands), crypto, monitors,
-                        view, dataPlane, clock);
+                        view, dataPlane, clock, dataDirectory.resolve("ucs"));
             } catch (KeySlotException e) {
                 store.close();
                 throw new IllegalStateException("the key slots cannot be opened: " + e.getMessage(), e);
@@ -222,6 +225,11 @@ public final class Appliance implements AutoCloseable {
     /** The saved configuration files in {@code <data-dir>/config/}. */
     public ConfigFiles files() {
         return files;
+    }
+
+    /** The UCS archives in {@code <data-dir>/ucs} ({@code save/load sys ucs}). */
+    public UcsArchives ucs() {
+        return ucs;
     }
 
     /** Key slots, certificates and the device certificate ({@code sys crypto}). */

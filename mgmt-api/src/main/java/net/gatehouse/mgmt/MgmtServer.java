@@ -58,6 +58,7 @@ public final class MgmtServer implements AutoCloseable {
                 .register(new TransactionResource(appliance, transactions))
                 .register(new UtilResource(appliance, uploads))
                 .register(new SysConfigResource(appliance))
+                .register(new SysUcsResource(appliance))
                 .register(new FileTransferResource(uploads))
                 .register(new PackageTasksResource(clock))
                 .register(ErrorMappers.RestErrors.class)

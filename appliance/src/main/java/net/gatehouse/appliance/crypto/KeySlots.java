@@ -51,6 +51,24 @@ public interface KeySlots extends AutoCloseable {
      */
     void changeMasterKey(Optional<char[]> password) throws KeySlotException;
 
+    /**
+     * The slots as stored (each key sealed under the master key) and the master key, wrapped by
+     * {@code passphrase} or in clear without one, for {@code save sys ucs}.
+     */
+    SlotArchive archive(Optional<char[]> passphrase) throws KeySlotException;
+
+    /**
+     * Checks that {@code archive} opens with {@code passphrase} and that every slot in it decrypts
+     * under its master key; nothing changes. A wrong passphrase is refused with a clear message.
+     */
+    void checkArchive(SlotArchive archive, Optional<char[]> passphrase) throws KeySlotException;
+
+    /**
+     * Replaces the master key and every slot with the archive's ({@code load sys ucs}), all or nothing;
+     * the archive is checked first as {@link #checkArchive} does.
+     */
+    void restore(SlotArchive archive, Optional<char[]> passphrase) throws KeySlotException;
+
     @Override
     void close();
 

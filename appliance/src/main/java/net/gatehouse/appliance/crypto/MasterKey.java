@@ -56,6 +56,19 @@ final class MasterKey {
         }
     }
 
+    /** A key from its 256 bits (an archive's master key). */
+    static MasterKey of(byte[] bytes, SecureRandom random) throws GeneralSecurityException {
+        if (bytes.length != KEY_BYTES) {
+            throw new GeneralSecurityException("a master key holds 256 bits, not " + bytes.length * 8);
+        }
+        return new MasterKey(bytes.clone(), random);
+    }
+
+    /** The key's bits, for an archive only (wrapped by {@link MasterKeyWrap} before they are written). */
+    byte[] encoded() {
+        return key.getEncoded();
+    }
+
     static MasterKey read(Path file, SecureRandom random) throws IOException {
         byte[] bytes;
         try {

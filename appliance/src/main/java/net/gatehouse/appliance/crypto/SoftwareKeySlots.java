@@ -119,14 +119,20 @@ public final class SoftwareKeySlots implements KeySlots {
             throw new KeySlotException("the key slots were sealed under another master key than " + masterFile);
         }
         previousHash = root.path("previousMasterKey").asText("");
+        slots.addAll(parse(root));
+    }
+
+    private static List<Sealed> parse(JsonNode root) throws GeneralSecurityException {
+        List<Sealed> parsed = new ArrayList<>();
         for (JsonNode node : root.path("slots")) {
             KeySpec spec = new KeySpec(node.path("keyType").asText(), node.path("keySize").asInt(),
                     node.path("curveName").asText());
             PublicKey publicKey = KeyFactory.getInstance(spec.algorithm())
                     .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(node.path("publicKey").asText())));
-            slots.add(new Sealed(new Slot(node.path("number").asInt(), node.path("label").asText(), spec, publicKey),
+            parsed.add(new Sealed(new Slot(node.path("number").asInt(), node.path("label").asText(), spec, publicKey),
                     Base64.getDecoder().decode(node.path("sealedKey").asText())));
         }
+        return parsed;
     }
 
     private static String storedHash(Path file) throws IOException {
@@ -296,38 +302,110 @@ public final class SoftwareKeySlots implements KeySlots {
 
     @Override
     public synchronized void changeMasterKey(Optional<char[]> password) throws KeySlotException {
-        Path masterNext = directory.resolve(MASTER + NEXT);
-        Path slotsNext = directory.resolve(SLOTS + NEXT);
-        MasterKey old = master;
-        String oldPrevious = previousHash;
-        List<Sealed> before = List.copyOf(slots);
+        List<Sealed> resealed = new ArrayList<>();
+        MasterKey next;
         try {
-            MasterKey next = password.isPresent() ? MasterKey.fromPassword(password.get(), random)
-                    : MasterKey.random(random);
-            List<Sealed> resealed = new ArrayList<>();
-            for (Sealed sealed : before) {
+            next = password.isPresent() ? MasterKey.fromPassword(password.get(), random) : MasterKey.random(random);
+            for (Sealed sealed : slots) {
                 String context = context(sealed.slot().number(), sealed.slot().label());
-                byte[] plain = old.open(sealed.sealedKey(), context);
+                byte[] plain = master.open(sealed.sealedKey(), context);
                 try {
                     resealed.add(new Sealed(sealed.slot(), next.seal(plain, context)));
                 } finally {
                     Arrays.fill(plain, (byte) 0);
                 }
             }
+        } catch (GeneralSecurityException e) {
+            throw new KeySlotException("The master key was not changed: " + e.getMessage(), e);
+        }
+        install(next, master.hash(), resealed, "The master key was not changed");
+        LOG.info("Changed the device master key; {} key slots re-encrypted", slots.size());
+    }
+
+    @Override
+    public synchronized SlotArchive archive(Optional<char[]> passphrase) throws KeySlotException {
+        byte[] key = master.encoded();
+        try {
+            return new SlotArchive(document(), MasterKeyWrap.wrap(key, passphrase, random));
+        } catch (IOException | GeneralSecurityException e) {
+            throw new KeySlotException("The key slots cannot be archived: " + e.getMessage(), e);
+        } finally {
+            Arrays.fill(key, (byte) 0);
+        }
+    }
+
+    @Override
+    public void checkArchive(SlotArchive archive, Optional<char[]> passphrase) throws KeySlotException {
+        open(archive, passphrase);
+    }
+
+    @Override
+    public synchronized void restore(SlotArchive archive, Optional<char[]> passphrase) throws KeySlotException {
+        Restored restored = open(archive, passphrase);
+        install(restored.master(), restored.previousHash(), restored.slots(), "The key slots were not restored");
+        LOG.info("Restored the device master key and {} key slots from an archive", slots.size());
+    }
+
+    /** An archive's slots, every one of them opened once to prove it decrypts. */
+    private record Restored(MasterKey master, String previousHash, List<Sealed> slots) {
+    }
+
+    private Restored open(SlotArchive archive, Optional<char[]> passphrase) throws KeySlotException {
+        byte[] bytes = MasterKeyWrap.unwrap(archive.masterKey(), passphrase);
+        try {
+            MasterKey key = MasterKey.of(bytes, random);
+            JsonNode root = JSON.readTree(archive.slots());
+            if (!root.path("masterKey").asText().equals(key.hash())) {
+                throw new KeySlotException("The archive's key slots were sealed under another master key than the one"
+                        + " it holds.");
+            }
+            List<Sealed> parsed = parse(root);
+            if (parsed.size() > capacity) {
+                throw new KeySlotException("The archive holds " + parsed.size() + " keys; this appliance has "
+                        + capacity + " key slots.");
+            }
+            for (Sealed sealed : parsed) {
+                byte[] plain = key.open(sealed.sealedKey(), context(sealed.slot().number(), sealed.slot().label()));
+                try {
+                    KeyFactory.getInstance(sealed.slot().spec().algorithm()).generatePrivate(new PKCS8EncodedKeySpec(plain));
+                } finally {
+                    Arrays.fill(plain, (byte) 0);
+                }
+            }
+            return new Restored(key, root.path("previousMasterKey").asText(""), parsed);
+        } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
+            throw new KeySlotException("The archive's key slots cannot be opened: " + e.getMessage(), e);
+        } finally {
+            Arrays.fill(bytes, (byte) 0);
+        }
+    }
+
+    /**
+     * Puts a new master key and slots in place: {@code master.key.next} and {@code keyslots.json.next}
+     * are written, then moved into place (key first), so a crash finishes or rolls back the change.
+     */
+    private void install(MasterKey next, String nextPrevious, List<Sealed> nextSlots, String failure)
+            throws KeySlotException {
+        Path masterNext = directory.resolve(MASTER + NEXT);
+        Path slotsNext = directory.resolve(SLOTS + NEXT);
+        MasterKey old = master;
+        String oldPrevious = previousHash;
+        List<Sealed> before = List.copyOf(slots);
+        try {
             next.write(masterNext);
             master = next;
-            previousHash = old.hash();
+            previousHash = nextPrevious;
             slots.clear();
-            slots.addAll(resealed);
+            slots.addAll(nextSlots);
             MasterKey.writeOwnerOnly(slotsNext, document());
-        } catch (IOException | GeneralSecurityException e) {
+        } catch (IOException e) {
             master = old;
             previousHash = oldPrevious;
             slots.clear();
             slots.addAll(before);
             deleteQuietly(masterNext);
             deleteQuietly(slotsNext);
-            throw new KeySlotException("The master key was not changed: " + e.getMessage(), e);
+            throw new KeySlotException(failure + ": " + e.getMessage(), e);
         }
         try {
             Files.move(masterNext, directory.resolve(MASTER), StandardCopyOption.REPLACE_EXISTING,
@@ -335,10 +413,9 @@ public final class SoftwareKeySlots implements KeySlots {
             Files.move(slotsNext, directory.resolve(SLOTS), StandardCopyOption.REPLACE_EXISTING,
                     StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new KeySlotException("The master key change could not be finished (" + e.getMessage()
+            throw new KeySlotException("The key slot change could not be finished (" + e.getMessage()
                     + "); it is finished or rolled back when the key slots are next opened.", e);
         }
-        LOG.info("Changed the device master key; {} key slots re-encrypted", slots.size());
     }
 
     private void deleteQuietly(Path file) {

@@ -98,7 +98,7 @@ public final class DataPlane implements AutoCloseable {
     public static DataPlane start(CommandService commands, HealthView health, Ticker ticker, Clock clock, int threads,
             CryptoService crypto, InbandReports inband) {
         Transport transport = Transport.best();
-        TlsEngine engine = TlsEngine.best();
+        TlsEngine engine = TlsEngine.configured(Optional.ofNullable(System.getProperty(TlsEngine.PROPERTY)));
         LOG.info("Data plane TLS: {}", engine.describe());
         DataPlane dataPlane = new DataPlane(transport, health, ticker, clock, threads, new TlsProfiles(engine, crypto),
                 inband);

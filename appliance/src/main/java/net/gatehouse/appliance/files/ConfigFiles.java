@@ -93,22 +93,16 @@ public final class ConfigFiles {
     /** Writes the running configuration; returns the files written, as {@code /config/...}. */
     public synchronized List<String> save() {
         Snapshot snapshot = commands.snapshot();
-        Map<String, List<ConfigObject>> byFile = new LinkedHashMap<>();
-        byFile.put(LTM, new ArrayList<>());
-        byFile.put(BASE, new ArrayList<>());
-        byFile.put(USER, new ArrayList<>());
-        snapshot.all().filter(ConfFile::userOrChanged)
-                .forEach(object -> byFile.computeIfAbsent(fileOf(object), f -> new ArrayList<>()).add(object));
+        Map<String, String> texts = render(snapshot);
         try {
             Files.createDirectories(directory);
-            removeStalePartitionFiles(byFile.keySet());
+            removeStalePartitionFiles(texts.keySet());
             List<String> written = new ArrayList<>();
-            for (Map.Entry<String, List<ConfigObject>> file : byFile.entrySet()) {
-                Set<ConfigObject> objects = Set.copyOf(file.getValue());
+            for (Map.Entry<String, String> file : texts.entrySet()) {
                 Path target = directory.resolve(file.getKey());
                 Files.createDirectories(target.getParent());
                 Path temporary = target.resolveSibling(target.getFileName() + ".tmp");
-                Files.writeString(temporary, ConfFile.write(snapshot, objects::contains), StandardCharsets.UTF_8);
+                Files.writeString(temporary, file.getValue(), StandardCharsets.UTF_8);
                 Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING,
                         StandardCopyOption.ATOMIC_MOVE);
                 written.add("/config/" + file.getKey());
@@ -118,6 +112,25 @@ public final class ConfigFiles {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot save the configuration to " + directory, e);
         }
+    }
+
+    /**
+     * The text of every saved file for {@code snapshot}, by its name relative to /config (what
+     * {@code save} writes, and what {@code save sys ucs} archives).
+     */
+    public static Map<String, String> render(Snapshot snapshot) {
+        Map<String, List<ConfigObject>> byFile = new LinkedHashMap<>();
+        byFile.put(LTM, new ArrayList<>());
+        byFile.put(BASE, new ArrayList<>());
+        byFile.put(USER, new ArrayList<>());
+        snapshot.all().filter(ConfFile::userOrChanged)
+                .forEach(object -> byFile.computeIfAbsent(fileOf(object), f -> new ArrayList<>()).add(object));
+        Map<String, String> texts = new LinkedHashMap<>();
+        byFile.forEach((name, list) -> {
+            Set<ConfigObject> objects = Set.copyOf(list);
+            texts.put(name, ConfFile.write(snapshot, objects::contains));
+        });
+        return texts;
     }
 
     /** Writes the whole running configuration as one file ({@code save sys config file F}). */
@@ -183,14 +196,49 @@ public final class ConfigFiles {
     public synchronized LoadResult load(Principal principal, boolean verify)
             throws IOException, SyntaxError, ConfigError {
         List<String> names = savedFiles();
-        List<Path> paths = names.stream().map(directory::resolve).toList();
-        return apply(principal, names, paths, true, verify);
+        Map<String, String> texts = new LinkedHashMap<>();
+        for (String name : names) {
+            texts.put(name, Files.readString(directory.resolve(name), StandardCharsets.UTF_8));
+        }
+        return apply(principal, texts, true, verify);
+    }
+
+    /**
+     * Replaces the running configuration with saved files given as text, by their names relative to
+     * /config, read in BIG-IP's load order ({@code load sys ucs}); one all-or-nothing change.
+     */
+    public synchronized LoadResult replace(Principal principal, Map<String, String> files, boolean verify)
+            throws SyntaxError, ConfigError {
+        Map<String, String> ordered = new LinkedHashMap<>();
+        files.keySet().stream().sorted(Comparator.comparingInt(ConfigFiles::loadRank).thenComparing(name -> name))
+                .forEach(name -> ordered.put(name, files.get(name)));
+        return apply(principal, ordered, true, verify);
+    }
+
+    /** Whether {@code name} (relative to /config) is one of the saved configuration files. */
+    public static boolean isSavedFile(String name) {
+        return loadRank(name) < Integer.MAX_VALUE;
+    }
+
+    private static int loadRank(String name) {
+        int top = List.of(BASE, USER, LTM).indexOf(name);
+        if (top >= 0) {
+            return top;
+        }
+        String[] parts = name.split("/");
+        if (parts.length == 3 && parts[0].equals(PARTITIONS) && !parts[1].isEmpty() && !parts[1].startsWith(".")
+                && (parts[2].equals(BASE) || parts[2].equals(LTM))) {
+            return parts[2].equals(BASE) ? 3 : 4;
+        }
+        return Integer.MAX_VALUE;
     }
 
     /** Merges one file into the running configuration: each stanza replaces that whole object. */
     public synchronized LoadResult merge(Principal principal, Path file, boolean verify)
             throws IOException, SyntaxError, ConfigError {
-        return apply(principal, List.of(file.toString()), List.of(resolve(file)), false, verify);
+        Map<String, String> texts = new LinkedHashMap<>();
+        texts.put(file.toString(), Files.readString(resolve(file), StandardCharsets.UTF_8));
+        return apply(principal, texts, false, verify);
     }
 
     /** Returns to the factory configuration: built-ins only, as shipped ({@code load sys config default}). */
@@ -200,15 +248,15 @@ public final class ConfigFiles {
         return new LoadResult(List.of(), List.of());
     }
 
-    private LoadResult apply(Principal principal, List<String> names, List<Path> paths, boolean replace,
-            boolean verify) throws IOException, SyntaxError, ConfigError {
+    private LoadResult apply(Principal principal, Map<String, String> texts, boolean replace, boolean verify)
+            throws SyntaxError, ConfigError {
+        List<String> names = List.copyOf(texts.keySet());
         Snapshot base = commands.snapshot();
         List<Command> read = new ArrayList<>();
         Map<String, ConfFile.Skipped> skipped = new LinkedHashMap<>();
         List<String> warnings = new ArrayList<>();
-        for (int i = 0; i < paths.size(); i++) {
-            String text = Files.readString(paths.get(i), StandardCharsets.UTF_8);
-            ConfFile.Parsed parsed = ConfFile.parse(text, names.get(i), base);
+        for (String name : names) {
+            ConfFile.Parsed parsed = ConfFile.parse(texts.get(name), name, base);
             read.addAll(parsed.commands());
             parsed.skipped().forEach((what, s) -> skipped.merge(what, s,
                     (a, b) -> new ConfFile.Skipped(a.count() + b.count(), a.firstAt())));

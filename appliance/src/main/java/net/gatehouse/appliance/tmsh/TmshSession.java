@@ -22,6 +22,7 @@ import net.gatehouse.appliance.dataplane.DataPlane;
 import net.gatehouse.appliance.runtime.HealthView;
 import net.gatehouse.appliance.schema.ComponentType;
 import net.gatehouse.appliance.files.ConfigFiles;
+import net.gatehouse.appliance.ucs.UcsArchives;
 import net.gatehouse.appliance.schema.Paths;
 import net.gatehouse.appliance.schema.UnmodelledComponents;
 import net.gatehouse.appliance.syntax.BodyParser;
@@ -49,6 +50,7 @@ public final class TmshSession {
     private final Principal principal;
     private final ConfigFiles files;
     private final CryptoService crypto;
+    private final UcsArchives ucs;
     private final AuthCommands auth;
     private final HealthView health;
     private final UtilPing ping = UtilPing.onSystemPath();
@@ -69,6 +71,7 @@ public final class TmshSession {
         this.principal = principal;
         this.files = appliance.files();
         this.crypto = appliance.crypto();
+        this.ucs = appliance.ucs();
         this.auth = new AuthCommands(appliance.users(), appliance.audit());
     }
 
@@ -159,6 +162,9 @@ public final class TmshSession {
         }
         if (CryptoCommand.handles(words)) {
             return new CryptoCommand(crypto, principal, commands.snapshot(), folder).run(words);
+        }
+        if (UcsCommand.handles(words)) {
+            return new UcsCommand(ucs, principal).run(words);
         }
         if (AuthCommands.handles(verb, words)) {
             return auth.run(principal, commands.snapshot(), words);
