@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -92,6 +93,26 @@ class TlsIT {
         assertThat(unnamed.subject()).as("the sni-default profile answers without SNI").isEqualTo("CN=one.example.com");
         Seen other = handshake(anyServer(), "three.example.com", "TLSv1.2", "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256");
         assertThat(other.subject()).isEqualTo("CN=one.example.com");
+    }
+
+    @Test
+    void clientsThatLeaveBeforeTheirHandshakeEndsLeaveAnHttpVirtualCountingNothing() throws Exception {
+        core.tmsh("create ltm virtual vs destination " + vip + ":" + PORT
+                + " pool web profiles add { tcp http clientssl }");
+        for (int i = 0; i < 5; i++) {
+            try (Socket socket = Loopback.connect(vip, PORT)) {
+                socket.shutdownOutput();
+                assertThat(socket.getInputStream().read()).isEqualTo(-1);
+            }
+        }
+        try (SSLSocket socket = (SSLSocket) anyServer().getSocketFactory().createSocket()) {
+            socket.setSoTimeout(5_000);
+            socket.connect(new InetSocketAddress(vip, PORT), 5_000);
+            socket.startHandshake();
+            assertThat(socket.getSession().getProtocol()).isEqualTo("TLSv1.2");
+        }
+        Loopback.await("no client-side connection is left counted", Duration.ofSeconds(5), () -> core.tmsh(
+                "show ltm virtual vs").lines().anyMatch(line -> line.matches("\\s*Current Connections\\s+0\\s.*")));
     }
 
     @Test

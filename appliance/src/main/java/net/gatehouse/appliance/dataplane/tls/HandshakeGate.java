@@ -2,6 +2,7 @@ package net.gatehouse.appliance.dataplane.tls;
 
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.util.ReferenceCountUtil;
 import java.util.ArrayDeque;
@@ -36,6 +37,10 @@ final class HandshakeGate extends ChannelDuplexHandler {
             }
             handshaken = true;
             ctx.fireChannelActive();
+        } else if (!handshaken && event instanceof ChannelInputShutdownEvent) {
+            // The client closed before its handshake finished: the virtual's handler never started.
+            ctx.close();
+            return;
         }
         ctx.fireUserEventTriggered(event);
     }
@@ -73,10 +78,13 @@ final class HandshakeGate extends ChannelDuplexHandler {
         ctx.fireChannelReadComplete();
     }
 
+    /** Only a connection the virtual's handler saw become active is told it became inactive. */
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         early.forEach(ReferenceCountUtil::release);
         early.clear();
-        ctx.fireChannelInactive();
+        if (handshaken) {
+            ctx.fireChannelInactive();
+        }
     }
 }
