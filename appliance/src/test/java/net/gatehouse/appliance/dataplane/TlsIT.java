@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -113,6 +114,33 @@ class TlsIT {
         }
         Loopback.await("no client-side connection is left counted", Duration.ofSeconds(5), () -> core.tmsh(
                 "show ltm virtual vs").lines().anyMatch(line -> line.matches("\\s*Current Connections\\s+0\\s.*")));
+    }
+
+    @Test
+    void aCacheSizeOfZeroMakesEveryConnectionAFullHandshakeWhileTheDefaultResumes() throws Exception {
+        core.tmsh("create ltm profile client-ssl nocache cache-size 0");
+        core.tmsh("create ltm virtual vs destination " + vip + ":" + PORT + " pool web profiles add { tcp clientssl }");
+        core.tmsh("create ltm virtual vs0 destination " + vip + ":" + (PORT + 1) + " pool web profiles add { tcp nocache }");
+
+        assertThat(resumed(PORT)).as("the default clientssl keeps sessions").isTrue();
+        assertThat(resumed(PORT + 1)).as("cache-size 0 keeps none").isFalse();
+    }
+
+    /** Whether a second TLS 1.2 connection with the same client context resumed the first one's session. */
+    private boolean resumed(int port) throws Exception {
+        SSLContext context = anyServer();
+        byte[] first = sessionId(context, port);
+        return first.length > 0 && Arrays.equals(first, sessionId(context, port));
+    }
+
+    private byte[] sessionId(SSLContext context, int port) throws IOException {
+        try (SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket()) {
+            socket.setSoTimeout(5_000);
+            socket.setEnabledProtocols(new String[] {"TLSv1.2"});
+            socket.connect(new InetSocketAddress(vip, port), 5_000);
+            socket.startHandshake();
+            return socket.getSession().getId();
+        }
     }
 
     @Test

@@ -104,7 +104,24 @@ final class SslProfileContexts {
                 && context.sessionContext() instanceof OpenSslSessionContext sessions) {
             sessions.setTicketKeys();
         }
+        if (number(body, "cache-size") == 0) {
+            noSessionCache(context);
+        }
         return context;
+    }
+
+    /**
+     * {@code cache-size 0}: no session is kept, so every new connection makes a full handshake
+     * (Netty reads a cache size of 0 as "its default"). OpenSSL turns its cache off; the JDK has no
+     * off switch for a server's cache, so it keeps one session, for at most a second.
+     */
+    private static void noSessionCache(SslContext context) {
+        if (context.sessionContext() instanceof OpenSslSessionContext sessions) {
+            sessions.setSessionCacheEnabled(false);
+        } else {
+            context.sessionContext().setSessionCacheSize(1);
+            context.sessionContext().setSessionTimeout(1);
+        }
     }
 
     /** A server-ssl profile: re-encrypts toward pool members. */
