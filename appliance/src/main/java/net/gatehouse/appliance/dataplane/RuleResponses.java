@@ -4,7 +4,6 @@ import io.netty.buffer.ByteBufAllocator;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import java.nio.charset.StandardCharsets;
@@ -29,11 +28,12 @@ final class RuleResponses {
         for (Map.Entry<String, String> header : local.headers()) {
             response.headers().add(header.getKey(), header.getValue());
         }
+        // Header names as BIG-IP writes them (Netty's constants are lower case).
+        response.headers().remove(HttpHeaderNames.CONTENT_LENGTH);
         if (local.server()) {
-            response.headers().set(HttpHeaderNames.SERVER, "BIG-IP");
+            response.headers().set("Server", "BIG-IP");
         }
-        response.headers().set(HttpHeaderNames.CONTENT_LENGTH, body.length)
-                .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        response.headers().set("Content-Length", body.length).set("Connection", "close");
         return response;
     }
 }
