@@ -16,6 +16,7 @@ import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import net.gatehouse.appliance.persist.irule.RuleDecision;
 import net.gatehouse.appliance.view.LtmView;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +42,8 @@ final class ClientSideHandler extends ChannelInboundHandlerAdapter implements Co
     private boolean queued;
     private ScheduledFuture<?> queueTimeout;
     private Optional<PersistentSelection.Persisted> persisted = Optional.empty();
+    /** What the virtual's iRules ({@code CLIENT_ACCEPTED}) decided for this connection. */
+    private final RuleDecision decision = new RuleDecision();
 
     ClientSideHandler(DataPlaneContext context, VirtualState virtual) {
         this.context = context;
@@ -59,7 +62,8 @@ final class ClientSideHandler extends ChannelInboundHandlerAdapter implements Co
             refuse(client, ResetCause.VIRTUAL_CONNECTION_LIMIT);
             return;
         }
-        pool = plan.pool();
+        context.rules(virtual.fullPath()).clientAccepted(PersistFacts.of(client, null), decision);
+        pool = decision.pool().isPresent() ? context.pool(decision.pool().get()) : plan.pool();
         source = plan.source();
         if (pool == null) {
             virtual.clientSide().close();
@@ -82,8 +86,8 @@ final class ClientSideHandler extends ChannelInboundHandlerAdapter implements Co
     /** A member for this connection, by the virtual's persistence and the pool's balancing; null when none. */
     private PoolState.Taken choose() {
         PersistentSelection.Choice choice = context.selection().select(virtual.plan(),
-                context.persistence(virtual.fullPath()), pool, PersistFacts.of(client, null), context.health(),
-                context.ticker().nanos());
+                context.persistence(virtual.fullPath()), decision.persistence(), pool, PersistFacts.of(client, null),
+                context.health(), context.ticker().nanos());
         if (choice == null) {
             return null;
         }

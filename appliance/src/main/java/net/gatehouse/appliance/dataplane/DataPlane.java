@@ -2,6 +2,7 @@ package net.gatehouse.appliance.dataplane;
 
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,8 +18,10 @@ import net.gatehouse.appliance.dataplane.tls.TlsProfiles;
 import net.gatehouse.appliance.lb.Ticker;
 import net.gatehouse.appliance.persist.PersistTable;
 import net.gatehouse.appliance.persist.VirtualPersistence;
+import net.gatehouse.appliance.persist.irule.VirtualRules;
 import net.gatehouse.appliance.runtime.Availability;
 import net.gatehouse.appliance.runtime.HealthView;
+import net.gatehouse.appliance.schema.Family;
 import net.gatehouse.appliance.view.LtmView;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -127,9 +130,24 @@ public final class DataPlane implements AutoCloseable {
         context.httpSystem(view.httpSystem());
         registry.apply(view, context.ticker().nanos());
         context.persistence(VirtualPersistence.compile(snapshot));
+        context.pools(registry.pools());
+        context.rules(rules(view, snapshot));
         context.tls().apply(snapshot, view);
         listeners.apply(view, registry);
         closeIdleToUnavailableMembers(context.health());
+    }
+
+    /** The iRules of every virtual that has some, compiled into the subset the data plane runs. */
+    private static Map<String, VirtualRules> rules(LtmView view, Snapshot snapshot) {
+        Map<String, VirtualRules> all = new HashMap<>();
+        for (LtmView.Virtual virtual : view.virtuals().values()) {
+            if (!virtual.rules().isEmpty()) {
+                all.put(virtual.fullPath(), VirtualRules.compile(virtual.rules(), virtual.http().isPresent(),
+                        path -> snapshot.find(Family.RULE, path).flatMap(rule -> rule.body().text("api-anonymous")),
+                        view.pools()::containsKey));
+            }
+        }
+        return all;
     }
 
     /** The TLS implementation of client-ssl and server-ssl contexts. */

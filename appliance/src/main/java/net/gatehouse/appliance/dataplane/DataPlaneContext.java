@@ -8,6 +8,7 @@ import net.gatehouse.appliance.dataplane.tls.TlsProfiles;
 import net.gatehouse.appliance.lb.Ticker;
 import net.gatehouse.appliance.persist.PersistTable;
 import net.gatehouse.appliance.persist.VirtualPersistence;
+import net.gatehouse.appliance.persist.irule.VirtualRules;
 import net.gatehouse.appliance.health.InbandReports;
 import net.gatehouse.appliance.runtime.HealthView;
 import net.gatehouse.appliance.view.LtmView;
@@ -34,6 +35,8 @@ final class DataPlaneContext {
     private final PersistentSelection selection;
     private final InbandReports inband;
     private volatile Map<String, VirtualPersistence> persistence = Map.of();
+    private volatile Map<String, VirtualRules> rules = Map.of();
+    private volatile Map<String, PoolState> pools = Map.of();
     private final ServerConnectionPools serverConnections;
 
     DataPlaneContext(Transport transport, HealthView health, Ticker ticker, Clock wallClock, PersistTable persistTable,
@@ -87,6 +90,24 @@ final class DataPlaneContext {
 
     void persistence(Map<String, VirtualPersistence> next) {
         persistence = Map.copyOf(next);
+    }
+
+    /** A virtual's iRules of the moment ({@link VirtualRules#NONE} without any). */
+    VirtualRules rules(String virtualPath) {
+        return rules.getOrDefault(virtualPath, VirtualRules.NONE);
+    }
+
+    void rules(Map<String, VirtualRules> next) {
+        rules = Map.copyOf(next);
+    }
+
+    /** The runtime of a pool an iRule's {@code pool} command names; null when it is not configured. */
+    PoolState pool(String fullPath) {
+        return pools.get(fullPath);
+    }
+
+    void pools(Map<String, PoolState> next) {
+        pools = Map.copyOf(next);
     }
 
     /** Where real connections' failures and response times go (the inband monitor). */

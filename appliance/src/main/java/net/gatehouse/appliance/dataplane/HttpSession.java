@@ -32,6 +32,8 @@ import java.util.Deque;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import net.gatehouse.appliance.persist.VirtualPersistence;
+import net.gatehouse.appliance.persist.irule.RuleDecision;
+import net.gatehouse.appliance.persist.irule.VirtualRules;
 import net.gatehouse.appliance.view.LtmView;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -101,6 +103,9 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements ServerCo
     /** Anything of the current response arrived. */
     private boolean anyResponse;
     private long requests;
+    /** The virtual's iRules as this connection found them, and what they decided for it. */
+    private VirtualRules rules = VirtualRules.NONE;
+    private final RuleDecision decision = new RuleDecision();
     private ScheduledFuture<?> headerTimer;
     private ScheduledFuture<?> responseTimer;
 
@@ -143,6 +148,8 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements ServerCo
             Flow.resetNow(client);
             return;
         }
+        rules = context.rules(virtual.fullPath());
+        rules.clientAccepted(PersistFacts.of(client, null), decision);
         startHeaderTimer();
         client.read();
     }
@@ -198,6 +205,13 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements ServerCo
             return;
         }
         tally.requestAccepted(request);
+        rules.httpRequest(PersistFacts.of(client, request), decision);
+        if (decision.response().isPresent()) {
+            LOG.debug("{}: an iRule answers {} {} with {}", virtual.fullPath(), client.remoteAddress(),
+                    request.uri(), decision.response().get().status());
+            respondAndClose(RuleResponses.of(decision.response().get(), client.alloc()));
+            return;
+        }
         if ((flow == null || oneConnect.isPresent()) && !select(request)) {
             return;
         }
@@ -252,15 +266,17 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements ServerCo
      * on the L4 path, including {@code fallback-persistence}) or balancing; false when it failed (handled).
      */
     private boolean select(HttpRequest request) {
-        PoolState pool = plan.pool();
+        PoolState pool = decision.pool().isPresent() ? context.pool(decision.pool().get()) : plan.pool();
         PoolState.Taken taken = null;
         if (pool != null) {
             VirtualPersistence persistence = context.persistence(virtual.fullPath());
-            cookies = CookieSelection.of(persistence, pool, context.wallClock());
+            cookies = decision.persistence() instanceof RuleDecision.ProfileDefault
+                    ? CookieSelection.of(persistence, pool, context.wallClock()) : Optional.empty();
             taken = cookies.map(c -> c.select(request, pool, context.health())).orElse(null);
             if (taken == null) {
-                PersistentSelection.Choice choice = context.selection().select(plan, persistence, pool,
-                        PersistFacts.of(client, request), context.health(), context.ticker().nanos());
+                PersistentSelection.Choice choice = context.selection().select(plan, persistence,
+                        decision.persistence(), pool, PersistFacts.of(client, request), context.health(),
+                        context.ticker().nanos());
                 taken = choice == null ? null : choice.taken();
             }
         }

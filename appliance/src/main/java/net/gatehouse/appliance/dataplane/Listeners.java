@@ -9,6 +9,7 @@ import io.netty.channel.EventLoopGroup;
 import java.net.InetSocketAddress;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import net.gatehouse.appliance.dataplane.tls.VirtualTls;
 import net.gatehouse.appliance.view.LtmView;
@@ -122,12 +123,12 @@ final class Listeners {
     }
 
     /** Why this data plane does not carry the virtual at all, or null. */
-    private static String unsupported(LtmView.Virtual virtual) {
-        if (!virtual.rules().isEmpty()) {
-            // iRules load and are kept verbatim, but Gatehouse runs no Tcl: rather than route the
-            // traffic without them, the virtual takes none, and says why.
-            return "The iRule " + virtual.rules().get(0) + " cannot run on this appliance (iRules are kept but not "
-                    + "run), so the virtual server takes no traffic";
+    private String unsupported(LtmView.Virtual virtual) {
+        // Gatehouse runs a small subset of iRules: rather than route traffic without a rule it
+        // cannot run, the virtual takes none, and says which rule and which commands.
+        Optional<String> rules = context.rules(virtual.fullPath()).refusal();
+        if (rules.isPresent()) {
+            return rules.get();
         }
         if (virtual.port() == 0) {
             return "A virtual server on any port (destination port 0) is not carried by this data plane";

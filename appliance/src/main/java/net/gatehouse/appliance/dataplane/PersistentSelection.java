@@ -3,10 +3,12 @@ package net.gatehouse.appliance.dataplane;
 import java.util.Optional;
 import net.gatehouse.appliance.persist.PersistContext;
 import net.gatehouse.appliance.persist.PersistKey;
+import net.gatehouse.appliance.persist.PersistMode;
 import net.gatehouse.appliance.persist.PersistProfile;
 import net.gatehouse.appliance.persist.PersistRecord;
 import net.gatehouse.appliance.persist.PersistTable;
 import net.gatehouse.appliance.persist.VirtualPersistence;
+import net.gatehouse.appliance.persist.irule.RuleDecision;
 import net.gatehouse.appliance.runtime.HealthView;
 import net.gatehouse.appliance.view.LtmView;
 
@@ -37,34 +39,69 @@ final class PersistentSelection {
     /** Chooses and takes a member for a new connection; null when none can take it. */
     Choice select(VirtualState.Plan plan, VirtualPersistence persistence, PoolState pool, PersistContext connection,
             HealthView health, long nowNanos) {
-        LtmView.Virtual virtual = plan.virtual();
         for (PersistProfile profile : persistence.inOrder()) {
             Optional<PersistProfile.Key> key = profile.key(connection);
-            if (key.isEmpty()) {
-                continue;
+            if (key.isPresent()) {
+                return keyed(plan, profile, key.get(), pool, connection, health, nowNanos);
             }
-            PersistKey persistKey = new PersistKey(profile.mode(), key.get().value(),
-                    profile.scope(virtual.fullPath(), virtual.address(), pool.fullPath()));
-            Persisted persisted = new Persisted(profile, persistKey,
-                    connection.client().getAddress().getHostAddress(), key.get().timeoutSeconds());
-            Optional<PersistRecord> record = table.use(persistKey, persisted.client());
-            if (record.isPresent()) {
-                MemberState member = pool.member(record.get().nodeAddress(), record.get().nodePort());
-                if (member != null && PoolState.keepsPersistedClients(member, health)) {
-                    PoolState.Taken taken = PoolState.take(member, profile.overrideConnectionLimit());
-                    if (taken != null) {
-                        return new Choice(taken, Optional.of(persisted));
-                    }
+        }
+        return balanced(pool, health, nowNanos);
+    }
+
+    /**
+     * As {@link #select(VirtualState.Plan, VirtualPersistence, PoolState, PersistContext, HealthView, long)},
+     * after the virtual's iRules chose the persistence: their {@code persist uie|hash} key is used
+     * with the settings (timeout, scope, CARP) of the virtual's profile of that method, or of the
+     * built-in {@code universal} or {@code hash} profile when it has none; {@code persist none}
+     * balances; without a {@code persist} command the profiles decide.
+     */
+    Choice select(VirtualState.Plan plan, VirtualPersistence persistence, RuleDecision.Persistence chosen,
+            PoolState pool, PersistContext connection, HealthView health, long nowNanos) {
+        if (chosen instanceof RuleDecision.Keyed keyed) {
+            PersistProfile profile = persistence.inOrder().stream().filter(p -> p.mode() == keyed.mode()).findFirst()
+                    .orElseGet(() -> builtIn(keyed.mode()));
+            return keyed(plan, profile, new PersistProfile.Key(keyed.key(),
+                    keyed.timeoutSeconds().orElse(profile.timeoutSeconds())), pool, connection, health, nowNanos);
+        }
+        if (chosen instanceof RuleDecision.Disabled) {
+            return balanced(pool, health, nowNanos);
+        }
+        return select(plan, persistence, pool, connection, health, nowNanos);
+    }
+
+    /** BIG-IP's built-in {@code /Common/universal} or {@code /Common/hash} profile (timeout 180, no matching across). */
+    private static PersistProfile builtIn(PersistMode mode) {
+        return new PersistProfile("/Common/" + (mode == PersistMode.HASH ? "hash" : "universal"), mode, 180,
+                Optional.empty(), false, false, false, false, false, Optional.empty(), Optional.empty());
+    }
+
+    private Choice keyed(VirtualState.Plan plan, PersistProfile profile, PersistProfile.Key key, PoolState pool,
+            PersistContext connection, HealthView health, long nowNanos) {
+        LtmView.Virtual virtual = plan.virtual();
+        PersistKey persistKey = new PersistKey(profile.mode(), key.value(),
+                profile.scope(virtual.fullPath(), virtual.address(), pool.fullPath()));
+        Persisted persisted = new Persisted(profile, persistKey, connection.client().getAddress().getHostAddress(),
+                key.timeoutSeconds());
+        Optional<PersistRecord> record = table.use(persistKey, persisted.client());
+        if (record.isPresent()) {
+            MemberState member = pool.member(record.get().nodeAddress(), record.get().nodePort());
+            if (member != null && PoolState.keepsPersistedClients(member, health)) {
+                PoolState.Taken taken = PoolState.take(member, profile.overrideConnectionLimit());
+                if (taken != null) {
+                    return new Choice(taken, Optional.of(persisted));
                 }
             }
-            PoolState.Taken taken = profile.carp() ? pool.selectCarp(key.get().value(), health)
-                    : pool.select(health, nowNanos, null);
-            if (taken == null) {
-                return null;
-            }
-            persist(persisted, plan, pool, taken);
-            return new Choice(taken, Optional.of(persisted));
         }
+        PoolState.Taken taken = profile.carp() ? pool.selectCarp(key.value(), health)
+                : pool.select(health, nowNanos, null);
+        if (taken == null) {
+            return null;
+        }
+        persist(persisted, plan, pool, taken);
+        return new Choice(taken, Optional.of(persisted));
+    }
+
+    private static Choice balanced(PoolState pool, HealthView health, long nowNanos) {
         PoolState.Taken taken = pool.select(health, nowNanos, null);
         return taken == null ? null : new Choice(taken, Optional.empty());
     }

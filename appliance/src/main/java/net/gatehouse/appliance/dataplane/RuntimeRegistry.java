@@ -135,6 +135,11 @@ final class RuntimeRegistry {
         return poolPath + " " + memberPath;
     }
 
+    /** Every pool's runtime, by full path. */
+    Map<String, PoolState> pools() {
+        return Map.copyOf(pools);
+    }
+
     VirtualState virtualState(String fullPath) {
         return virtuals.get(fullPath);
     }

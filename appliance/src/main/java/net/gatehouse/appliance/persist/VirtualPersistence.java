@@ -80,7 +80,8 @@ public record VirtualPersistence(Optional<PersistProfile> primary, Optional<Pers
     private static Optional<UniversalKey> universal(Snapshot snapshot, ConfigObject profile, Body body) {
         String rulePath = text(body, "rule").orElse("none");
         if (rulePath.equals("none")) {
-            LOG.warn("Universal persistence profile {} has no rule, so it gives no persistence key", profile.fullPath());
+            LOG.debug("Universal persistence profile {} has no rule: only persist uie in an iRule on the virtual"
+                    + " gives it a key", profile.fullPath());
             return Optional.empty();
         }
         Optional<ConfigObject> rule = snapshot.find(Family.RULE, rulePath);

@@ -239,15 +239,17 @@ class TrafficIT {
     }
 
     @Test
-    void aVirtualWithAnIRuleTakesNoTrafficAndSaysWhyInsteadOfRoutingWithoutIt() throws IOException {
+    void aVirtualWithAnIRuleItCannotRunTakesNoTrafficAndNamesTheCommandInsteadOfRoutingWithoutIt()
+            throws IOException {
         virtual("");
         assertThat(greeting(vip, PORT)).isIn("a", "b");
-        core.tmsh("create ltm rule redirect { when HTTP_REQUEST { HTTP::redirect \"https://[HTTP::host][HTTP::uri]\" } }");
-        core.tmsh("modify ltm virtual vs rules { redirect }");
+        core.tmsh("create ltm rule collect { when CLIENT_ACCEPTED { TCP::collect 10 } }");
+        core.tmsh("modify ltm virtual vs rules { collect }");
 
         assertThatThrownBy(() -> greeting(vip, PORT)).isInstanceOf(IOException.class);
         assertThat(core.tmsh("show ltm virtual vs")).contains("unavailable")
-                .contains("The iRule /Common/redirect cannot run on this appliance");
+                .contains("The iRule /Common/collect cannot run on this appliance")
+                .contains("TCP::collect (in CLIENT_ACCEPTED)");
 
         core.tmsh("modify ltm virtual vs rules none");
         assertThat(greeting(vip, PORT)).isIn("a", "b");

@@ -101,7 +101,7 @@ public final class PersistRule {
     }
 
     /** A word that is one recognised command substitution, as an expression. */
-    private static Optional<KeyExpression> expression(TclWords.Word word) {
+    static Optional<KeyExpression> expression(TclWords.Word word) {
         if (!word.isSubstitution()) {
             return Optional.empty();
         }
