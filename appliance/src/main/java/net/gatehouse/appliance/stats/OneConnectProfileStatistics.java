@@ -10,10 +10,10 @@ import net.gatehouse.appliance.dataplane.OneConnectStats;
  * {@code Total Reuses}, {@code New}), iControl REST {@code /mgmt/tm/ltm/profile/one-connect/NAME/stats}
  * answers {@link #rest()}.
  *
- * <p>The REST keys are those of BIG-IP's connection pool statistics ({@code curSize}, {@code maxSize},
- * {@code reuses}, {@code connects}: F5-BIGIP-LOCAL-MIB's {@code ltmConnPoolProfileStat} and
- * F5-BIGIP-SYSTEM-MIB's {@code sysConnPoolStat} columns, named as the REST stats name the http
- * profile's, {@code ltmHttpProfileStatNumberReqs} being {@code numberReqs}). The counters are
+ * <p>The REST keys ({@code curSize}, {@code maxSize}, {@code reuses}, {@code connects}) are derived
+ * from the names of BIG-IP's connection pool statistics in its SNMP MIB ({@code sysConnPoolStatCurSize}
+ * ...), as REST names the http profile's ({@code ltmHttpProfileStatNumberReqs} is {@code numberReqs}):
+ * no published REST capture of them was found (see the REST golden's README). The counters are
  * summed over every virtual and event loop using the profile, so the virtual server is {@code N/A},
  * as on BIG-IP.
  */
