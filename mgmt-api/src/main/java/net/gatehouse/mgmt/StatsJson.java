@@ -118,8 +118,8 @@ final class StatsJson {
             case "pool" -> dataPlane.pool(fullPath).map(r -> nested(kind, link, fullPath, Statistics.pool(), r));
             case "http" -> Optional.of(nested(kind, link, fullPath, HttpProfileStatistics.rest(),
                     dataPlane.httpProfile(fullPath)));
-            case "one-connect" -> Optional.of(nested(kind, link, fullPath, OneConnectProfileStatistics.rest(),
-                    dataPlane.oneConnect(fullPath)));
+            case "one-connect" -> Optional.of(nested(kind, link, fullPath,
+                    OneConnectProfileStatistics.rest(), dataPlane.oneConnect(fullPath)));
             default -> dataPlane.node(fullPath).map(r -> nested(kind, link, fullPath, Statistics.node(), r));
         };
     }

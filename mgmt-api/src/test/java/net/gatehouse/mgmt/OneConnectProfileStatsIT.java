@@ -62,8 +62,9 @@ class OneConnectProfileStatsIT {
 
             HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             for (int i = 0; i < 3; i++) {
-                HttpResponse<Void> response = client.send(HttpRequest.newBuilder(URI.create("http://" + vip
-                        + ":8080/r" + i)).timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
+                HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + vip + ":8080/r" + i))
+                        .timeout(Duration.ofSeconds(5)).build();
+                HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
                 assertThat(response.statusCode()).isEqualTo(200);
                 awaitIdle(admin);
             }
@@ -71,7 +72,8 @@ class OneConnectProfileStatsIT {
             assertThat(admin.get(ONE).body()).isEqualTo(JSON.readTree(Files.readString(GOLDEN)));
 
             JsonNode collection = admin.get("/mgmt/tm/ltm/profile/one-connect/stats").body();
-            assertThat(collection.path("kind").asText()).isEqualTo("tm:ltm:profile:one-connect:one-connectcollectionstats");
+            assertThat(collection.path("kind").asText())
+                    .isEqualTo("tm:ltm:profile:one-connect:one-connectcollectionstats");
             assertThat(collection.path("entries").has(
                     "https://localhost/mgmt/tm/ltm/profile/one-connect/~Common~oneconnect/stats")).isTrue();
             assertThat(entries(collection.path("entries")

@@ -351,7 +351,7 @@ public final class TmshSession {
         return out.toString();
     }
 
-    /** {@code reset-stats ltm virtual|pool|node|profile http|profile one-connect [name ...]}: statistics start again. */
+    /** {@code reset-stats ltm virtual|pool|node|profile http|profile one-connect [name ...]}: counters restart. */
     private String resetStats(List<Token> words) throws TmshError {
         Snapshot snapshot = commands.snapshot();
         ComponentType type = component(snapshot, words, 1);

@@ -33,7 +33,7 @@ class OneConnectProfileRuleTest {
         core.tmsh("create ltm profile one-connect oc");
         for (String value : List.of("indefinite", "0", "300", "4294967295", "disabled")) {
             core.tmsh("modify ltm profile one-connect oc idle-timeout-override " + value);
-            assertThat(core.tmsh("list ltm profile one-connect oc idle-timeout-override"))
+            assertThat(core.tmsh("list ltm profile one-connect oc all-properties"))
                     .contains("idle-timeout-override " + value);
         }
     }
@@ -53,7 +53,7 @@ class OneConnectProfileRuleTest {
             assertThat(core.tmshError("modify ltm profile one-connect oc idle-timeout-override " + value))
                     .contains("Invalid idle-timeout-override value (" + value + ")", "(/Common/oc)");
         }
-        assertThat(core.tmsh("list ltm profile one-connect oc idle-timeout-override"))
+        assertThat(core.tmsh("list ltm profile one-connect oc all-properties"))
                 .contains("idle-timeout-override 60");
     }
 }
