@@ -12,13 +12,14 @@ import net.gatehouse.appliance.dataplane.Reports;
 import net.gatehouse.appliance.schema.ComponentType;
 import net.gatehouse.appliance.schema.Paths;
 import net.gatehouse.appliance.stats.HttpProfileStatistics;
+import net.gatehouse.appliance.stats.OneConnectProfileStatistics;
 import net.gatehouse.appliance.stats.Statistic;
 import net.gatehouse.appliance.stats.Statistics;
 import net.gatehouse.appliance.syntax.IcontrolJson;
 
 /**
- * {@code .../stats} of virtual servers, pools, pool members, nodes and http profiles in BIG-IP's shape: an
- * {@code entries} map from each object's stats link to {@code {"nestedStats": {"entries": ...}}},
+ * {@code .../stats} of virtual servers, pools, pool members, nodes, http and one-connect profiles in BIG-IP's
+ * shape: an {@code entries} map from each object's stats link to {@code {"nestedStats": {"entries": ...}}},
  * each statistic as {@code {"value": n}} or {@code {"description": "..."}} under its REST key from
  * {@link Statistics}, plus {@code tmName}. For one object the link repeats its name
  * ({@code .../pool/~Common~web/~Common~web/stats}), as BIG-IP 13 and later write it.
@@ -44,13 +45,13 @@ final class StatsJson {
         if (s.size() < 3 || !s.get(0).equals("ltm") || !s.get(s.size() - 1).equals("stats")) {
             return Optional.empty();
         }
-        boolean httpProfile = s.size() >= 4 && s.get(1).equals("profile") && s.get(2).equals("http");
-        String kind = httpProfile ? "profile http" : s.get(1);
-        if (!List.of("virtual", "pool", "node", "profile http").contains(kind)) {
+        boolean profile = s.size() >= 4 && s.get(1).equals("profile");
+        String kind = profile ? "profile " + s.get(2) : s.get(1);
+        if (!List.of("virtual", "pool", "node", "profile http", "profile one-connect").contains(kind)) {
             return Optional.empty();
         }
         ComponentType type = snapshot.schema().require("ltm " + kind);
-        List<String> names = s.subList(httpProfile ? 3 : 2, s.size() - 1);
+        List<String> names = s.subList(profile ? 3 : 2, s.size() - 1);
         if (names.isEmpty()) {
             return Optional.of(collection(type, snapshot.all(type).stream().map(ConfigObject::fullPath).toList()));
         }
@@ -117,6 +118,8 @@ final class StatsJson {
             case "pool" -> dataPlane.pool(fullPath).map(r -> nested(kind, link, fullPath, Statistics.pool(), r));
             case "http" -> Optional.of(nested(kind, link, fullPath, HttpProfileStatistics.rest(),
                     dataPlane.httpProfile(fullPath)));
+            case "one-connect" -> Optional.of(nested(kind, link, fullPath,
+                    OneConnectProfileStatistics.rest(), dataPlane.oneConnect(fullPath)));
             default -> dataPlane.node(fullPath).map(r -> nested(kind, link, fullPath, Statistics.node(), r));
         };
     }

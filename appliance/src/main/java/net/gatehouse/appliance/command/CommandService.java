@@ -63,7 +63,8 @@ public final class CommandService {
                 "sys db", new SysDbRule(),
                 "auth user", new AuthUserRule(),
                 "ltm policy", new PolicyRule(),
-                "ltm persistence cookie", new CookieProfileRule()));
+                "ltm persistence cookie", new CookieProfileRule(),
+                "ltm profile one-connect", new OneConnectProfileRule()));
     }
 
     /** Adds the rule of a component that has none yet (certificate checks on the SSL profiles). */

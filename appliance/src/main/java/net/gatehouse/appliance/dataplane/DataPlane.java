@@ -182,8 +182,9 @@ public final class DataPlane implements AutoCloseable {
     }
 
     /**
-     * {@code reset-stats}: the statistics of a virtual, pool (with its members), node or http profile start again
-     * from zero; returns false when the data plane does not know the object.
+     * {@code reset-stats}: the statistics of a virtual, pool (with its members), node, http or one-connect
+     * profile start again from zero; returns false when the data plane does not know the object (a
+     * one-connect profile is always known: one no virtual has used has nothing to reset).
      */
     public boolean resetStatistics(String component, String fullPath) {
         return switch (component) {
@@ -191,6 +192,10 @@ public final class DataPlane implements AutoCloseable {
             case "ltm pool" -> registry.resetPool(fullPath);
             case "ltm node" -> registry.resetNode(fullPath);
             case "ltm profile http" -> registry.resetHttpProfile(fullPath);
+            case "ltm profile one-connect" -> {
+                context.serverConnections().resetStats(fullPath);
+                yield true;
+            }
             default -> throw new IllegalArgumentException("no statistics to reset for " + component);
         };
     }

@@ -39,6 +39,17 @@ final class OneConnectCounters {
         expired.increment();
     }
 
+    /**
+     * {@code reset-stats ltm profile one-connect}: reuses, new and expired connections start again from
+     * zero; the maximum starts again from the connections idle now, which stay counted.
+     */
+    void reset() {
+        opened.reset();
+        reuses.reset();
+        expired.reset();
+        maximumIdle.set(currentIdle.get());
+    }
+
     OneConnectStats read(String profile) {
         return new OneConnectStats(profile, currentIdle.get(), maximumIdle.get(), reuses.sum(), opened.sum(),
                 expired.sum());
@@ -50,6 +61,14 @@ final class OneConnectCounters {
 
         OneConnectCounters of(String profile) {
             return profiles.computeIfAbsent(profile, p -> new OneConnectCounters());
+        }
+
+        /** Zeroes a profile's counters ({@link OneConnectCounters#reset}); nothing to do for one never used. */
+        void reset(String profile) {
+            OneConnectCounters counters = profiles.get(profile);
+            if (counters != null) {
+                counters.reset();
+            }
         }
 
         /** A profile's statistics; zeros for a profile no virtual has used yet. */

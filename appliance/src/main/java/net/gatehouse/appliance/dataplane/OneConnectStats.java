@@ -1,7 +1,8 @@
 package net.gatehouse.appliance.dataplane;
 
 /**
- * A {@code one-connect} profile's statistics ({@code show ltm profile one-connect}).
+ * A {@code one-connect} profile's statistics ({@code show ltm profile one-connect}, REST {@code .../stats} through
+ * {@code OneConnectProfileStatistics}; {@code expired} is shown by neither: BIG-IP has no such row).
  *
  * @param currentIdle idle server-side connections waiting to be reused now
  * @param maximumIdle the most that waited at once

@@ -40,6 +40,10 @@ final class ServerConnectionPools {
         return counters.read(profile);
     }
 
+    void resetStats(String profile) {
+        counters.reset(profile);
+    }
+
     /** Closes, on every loop, the idle connections to members that match. Safe from any thread. */
     void closeIdle(Predicate<MemberState> which) {
         pools.forEach((loop, pool) -> loop.execute(() -> pool.closeIf(which)));

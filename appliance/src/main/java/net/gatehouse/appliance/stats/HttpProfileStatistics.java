@@ -21,18 +21,11 @@ public final class HttpProfileStatistics {
     private HttpProfileStatistics() {
     }
 
-    /** A titled group of rows of {@code show ltm profile http}. */
-    public record Section(String title, List<Statistic<HttpProfileStats>> rows) {
-        public Section {
-            rows = List.copyOf(rows);
-        }
-    }
-
     /** {@code show}'s first line (BIG-IP's REST has no key for it). */
     public static final String VIRTUAL_SERVER_COUNT = "Virtual Server Count";
 
-    public static final List<Section> SECTIONS = List.of(
-            new Section("Requests", List.of(
+    public static final List<Section<HttpProfileStats>> SECTIONS = List.of(
+            new Section<>("Requests", List.of(
                     Statistic.counter("Total", "numberReqs", HttpProfileStats::requests),
                     Statistic.counter("GET", "getReqs", HttpProfileStats::getRequests),
                     Statistic.counter("POST", "postReqs", HttpProfileStats::postRequests),
@@ -41,7 +34,7 @@ public final class HttpProfileStatistics {
                     Statistic.counter("Version 1.1", "v11Reqs", HttpProfileStats::v11Requests),
                     Statistic.counter("Max Keep-Alive Requests", "maxKeepaliveReq",
                             HttpProfileStats::maxKeepaliveRequests))),
-            new Section("Responses", List.of(
+            new Section<>("Responses", List.of(
                     Statistic.counter("Version 0.9", "v9Resp", HttpProfileStats::v9Responses),
                     Statistic.counter("Version 1.0", "v10Resp", HttpProfileStats::v10Responses),
                     Statistic.counter("Version 1.1", "v11Resp", HttpProfileStats::v11Responses),
@@ -49,7 +42,7 @@ public final class HttpProfileStatistics {
                     Statistic.counter("3xx", "resp_3xxCnt", HttpProfileStats::responses3xx),
                     Statistic.counter("4xx", "resp_4xxCnt", HttpProfileStats::responses4xx),
                     Statistic.counter("5xx", "resp_5xxCnt", HttpProfileStats::responses5xx))),
-            new Section("Pass-through", List.of(
+            new Section<>("Pass-through", List.of(
                     Statistic.counter("WebSockets", "passthroughWebSockets", HttpProfileStats::webSockets))));
 
     /** REST keys that are zero here because the feature they count never happens (see the class comment). */
@@ -72,7 +65,7 @@ public final class HttpProfileStatistics {
      */
     public static List<Statistic<Reports.HttpProfile>> rest() {
         List<Statistic<Reports.HttpProfile>> all = new ArrayList<>();
-        for (Section section : SECTIONS) {
+        for (Section<HttpProfileStats> section : SECTIONS) {
             section.rows().forEach(row -> all.add(row.of("", Reports.HttpProfile::stats)));
         }
         all.addAll(NEVER_HAPPENS);

@@ -3,6 +3,7 @@ package net.gatehouse.appliance.tmsh;
 import net.gatehouse.appliance.dataplane.Reports;
 import net.gatehouse.appliance.dataplane.stats.HttpProfileStats;
 import net.gatehouse.appliance.stats.HttpProfileStatistics;
+import net.gatehouse.appliance.stats.Section;
 import net.gatehouse.appliance.stats.Statistic;
 
 /**
@@ -22,7 +23,7 @@ final class HttpProfileShow {
         StringBuilder out = TrafficShow.title("Ltm::HTTP Profile: " + numbers.name(report.fullPath()));
         out.append(String.format("%-26s%10s%n", HttpProfileStatistics.VIRTUAL_SERVER_COUNT,
                 numbers.number((long) report.virtualServerCount())));
-        for (HttpProfileStatistics.Section section : HttpProfileStatistics.SECTIONS) {
+        for (Section<HttpProfileStats> section : HttpProfileStatistics.SECTIONS) {
             out.append('\n').append(section.title()).append('\n');
             for (Statistic<HttpProfileStats> row : section.rows()) {
                 out.append(String.format("  %-24s%10s%n", row.label(), numbers.number(row.value(report.stats()))));

@@ -351,11 +351,12 @@ public final class TmshSession {
         return out.toString();
     }
 
-    /** {@code reset-stats ltm virtual|pool|node|profile http [name ...]}: statistics start again from zero. */
+    /** {@code reset-stats ltm virtual|pool|node|profile http|profile one-connect [name ...]}: counters restart. */
     private String resetStats(List<Token> words) throws TmshError {
         Snapshot snapshot = commands.snapshot();
         ComponentType type = component(snapshot, words, 1);
-        if (!Set.of("ltm virtual", "ltm pool", "ltm node", "ltm profile http").contains(type.path())) {
+        if (!Set.of("ltm virtual", "ltm pool", "ltm node", "ltm profile http", "ltm profile one-connect")
+                .contains(type.path())) {
             throw new TmshError("Syntax Error: \"" + type.path() + "\" has no statistics to reset");
         }
         int at = 1 + type.path().split(" ").length;
@@ -466,7 +467,8 @@ public final class TmshSession {
     }
 
     /**
-     * {@code show ltm virtual|pool|node|profile http [names] [members] [raw]}, {@code show net rst-cause} and
+     * {@code show ltm virtual|pool|node|profile http|profile one-connect [names] [members] [raw]},
+     * {@code show net rst-cause} and
      * {@code show sys connection [filters]}.
      */
     private String show(List<Token> words) throws TmshError {
@@ -500,9 +502,17 @@ public final class TmshSession {
             }
             return out.toString();
         }
+        if (kind.equals("ltm profile") && rest.size() > 2 && rest.get(2).is("one-connect")) {
+            OneConnectProfileShow profiles = new OneConnectProfileShow(show);
+            StringBuilder out = new StringBuilder();
+            for (ConfigObject object : selected(snapshot, rest)) {
+                out.append(profiles.profile(dataPlane.oneConnect(object.fullPath())));
+            }
+            return out.toString();
+        }
         if (!List.of("ltm virtual", "ltm pool", "ltm node").contains(kind)) {
-            throw new TmshError("Syntax Error: \"" + kind + "\" has no statistics to show here"
-                    + " (ltm virtual, ltm pool, ltm node, ltm profile http, net rst-cause and sys connection have)");
+            throw new TmshError("Syntax Error: \"" + kind + "\" has no statistics to show here (ltm virtual, ltm pool,"
+                    + " ltm node, ltm profile http, ltm profile one-connect, net rst-cause and sys connection have)");
         }
         StringBuilder out = new StringBuilder();
         for (ConfigObject object : selected(snapshot, rest)) {

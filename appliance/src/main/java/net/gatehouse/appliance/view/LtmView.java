@@ -228,9 +228,9 @@ public record LtmView(long generation, Map<String, Node> nodes, Map<String, Pool
             if (profile.isPresent()) {
                 Body body = effective.body(profile.get());
                 String override = text(body, "idle-timeout-override");
-                // Stored as text (REST writes a string): seconds or indefinite; anything else reads as disabled.
+                // Stored as text (REST writes a string); a commit takes only disabled, indefinite or seconds.
                 Optional<Long> idleTimeout = override.equals("indefinite") ? Optional.of(0L)
-                        : override.matches("\\d{1,9}") ? Optional.of(Long.parseLong(override)) : Optional.empty();
+                        : override.matches("\\d{1,10}") ? Optional.of(Long.parseLong(override)) : Optional.empty();
                 return Optional.of(new OneConnect(path, text(body, "source-mask"), number(body, "max-size"),
                         number(body, "max-age"), number(body, "max-reuse"), idleTimeout,
                         text(body, "share-pools").equals("enabled")));

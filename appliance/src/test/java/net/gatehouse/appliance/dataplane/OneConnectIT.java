@@ -139,6 +139,30 @@ class OneConnectIT {
     }
 
     @Test
+    void showLtmProfileOneConnectCountsTheReusesAndResetStatsStartsThemAgain() throws Exception {
+        virtual("", one);
+        for (int i = 0; i < 3; i++) {
+            try (Client client = Client.connect(vip, null)) {
+                assertThat(client.get("/r" + i, "").status()).isEqualTo(200);
+            }
+            await("the server connection is idle again", Duration.ofSeconds(5), () -> stats().currentIdle() == 1);
+        }
+        assertThat(one.accepted()).isEqualTo(1);
+        assertThat(core.tmsh("show ltm profile one-connect oc raw")).contains("Ltm::OneConnect Profile: oc\n")
+                .containsPattern("\nCurrent Idle +1\n").containsPattern("\nMaximum +1\n")
+                .containsPattern("\nTotal Reuses +2\n").containsPattern("\nNew +1\n");
+
+        core.tmsh("reset-stats ltm profile one-connect oc");
+        assertThat(core.tmsh("show ltm profile one-connect oc raw")).containsPattern("\nCurrent Idle +1\n")
+                .containsPattern("\nMaximum +1\n").containsPattern("\nTotal Reuses +0\n")
+                .containsPattern("\nNew +0\n");
+        try (Client client = Client.connect(vip, null)) {
+            assertThat(client.get("/after-reset", "").status()).isEqualTo(200);
+        }
+        assertThat(stats()).extracting(OneConnectStats::reuses, OneConnectStats::opened).containsExactly(1L, 0L);
+    }
+
+    @Test
     void aSourceMaskOfAllOnesKeepsEachClientAddressOnItsOwnServerConnections() throws Exception {
         virtual("source-mask 255.255.255.255", one);
         try (Client client = Client.connect(vip, "127.0.0.2")) {
