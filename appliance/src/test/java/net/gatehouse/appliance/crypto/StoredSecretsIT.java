@@ -18,7 +18,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import net.gatehouse.appliance.CoreFixture;
+import net.gatehouse.appliance.config.Body;
+import net.gatehouse.appliance.config.BodyCodec;
 import net.gatehouse.appliance.runtime.Availability;
+import net.gatehouse.appliance.store.ConfigStore;
+import net.gatehouse.appliance.store.H2ConfigStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -186,6 +190,23 @@ class StoredSecretsIT {
             assertThat(storedPassword(core, "auth_http")).isEqualTo(after);
             awaitMember(core, "web", Availability.AVAILABLE);
             awaitMember(core, "wrong", Availability.OFFLINE);
+        }
+    }
+
+    @Test
+    void aStoreWrittenWithSecretsInClearIsEncryptedAtBoot() {
+        Path box = dir.resolve("box");
+        try (ConfigStore store = H2ConfigStore.open(box)) {
+            String body = BodyCodec.write(Body.texts("password", PASSWORD, "username", "probe"));
+            store.commit(new ConfigStore.Commit(1, 0, "admin", "TMSH", "[]", "",
+                    List.of(new ConfigStore.StoredObject("ltm monitor http", "/Common/legacy", body, 1)), List.of()));
+        }
+        try (CoreFixture core = CoreFixture.open(box)) {
+            assertThat(storedPassword(core, "legacy")).doesNotContain(PASSWORD);
+        }
+        try (ConfigStore store = H2ConfigStore.open(box)) {
+            assertThat(store.objects()).filteredOn(o -> o.fullPath().equals("/Common/legacy")).singleElement()
+                    .satisfies(o -> assertThat(o.body()).contains("$M$").doesNotContain(PASSWORD));
         }
     }
 }
