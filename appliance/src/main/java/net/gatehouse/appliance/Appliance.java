@@ -7,9 +7,12 @@ import net.gatehouse.appliance.auth.UserAccounts;
 import net.gatehouse.appliance.audit.AuditLog;
 import net.gatehouse.appliance.auth.RoleAuthorizer;
 import net.gatehouse.appliance.command.CommandService;
+import net.gatehouse.appliance.command.Commit;
 import net.gatehouse.appliance.command.Principal;
 import net.gatehouse.appliance.config.BodyCodec;
+import net.gatehouse.appliance.config.ConfigError;
 import net.gatehouse.appliance.config.ConfigObject;
+import net.gatehouse.appliance.config.Secrets;
 import net.gatehouse.appliance.config.Snapshot;
 import net.gatehouse.appliance.crypto.CryptoService;
 import net.gatehouse.appliance.crypto.KeySlotException;
@@ -152,16 +155,21 @@ public final class Appliance implements AutoCloseable {
 
         public Appliance open() {
             ConfigStore store = H2ConfigStore.open(dataDirectory);
+            KeySlots slots = null;
             CryptoService crypto = null;
             Optional<MonitorEngine> monitors = Optional.empty();
             try {
                 Snapshot running = load(schema, store);
                 LOG.info("Loaded the running configuration at generation {}", running.generation());
-                CommandService commands = new CommandService(running, store, new RoleAuthorizer(), clock);
+                slots = keySlots.open();
+                CommandService commands = new CommandService(running, store, new RoleAuthorizer(), clock,
+                        new Secrets(slots::secretVault));
                 Path configDirectory = dataDirectory.resolve("config");
-                crypto = CryptoService.start(keySlots.open(), commands, configDirectory, clock);
+                crypto = CryptoService.start(slots, commands, configDirectory, clock);
+                sealStoredSecrets(commands);
                 if (monitoring) {
-                    monitors = Optional.of(MonitorEngine.start(running, MONITOR_THREADS, clock).following(commands));
+                    monitors = Optional.of(MonitorEngine.start(commands.snapshot(), MONITOR_THREADS, clock,
+                            commands.secrets()).following(commands));
                 }
                 HealthView view = health.isPresent() ? health.get()
                         : monitors.isPresent() ? monitors.get() : HealthView.unchecked();
@@ -170,16 +178,37 @@ public final class Appliance implements AutoCloseable {
                 return new Appliance(store, commands, new ConfigFiles(configDirectory, commands), crypto, monitors,
                         view, dataPlane, clock, dataDirectory.resolve("ucs"));
             } catch (KeySlotException e) {
+                if (slots != null) {
+                    slots.close();
+                }
                 store.close();
                 throw new IllegalStateException("the key slots cannot be opened: " + e.getMessage(), e);
             } catch (RuntimeException e) {
                 monitors.ifPresent(MonitorEngine::close);
                 if (crypto != null) {
                     crypto.close();
+                } else if (slots != null) {
+                    slots.close();
                 }
                 store.close();
                 throw e;
             }
+        }
+    }
+
+    /**
+     * Encrypts what a store written before secrets were encrypted holds in clear. A stored secret that
+     * no longer decrypts (the master key file was replaced) does not stop the boot: it is logged, and
+     * the feature that uses it goes without until it is set again.
+     */
+    private static void sealStoredSecrets(CommandService commands) {
+        try {
+            Commit commit = commands.sealStoredSecrets(Principal.system());
+            if (!commit.changes().isEmpty()) {
+                LOG.info("Encrypted {} stored objects' secrets under the device master key", commit.changes().size());
+            }
+        } catch (ConfigError e) {
+            LOG.error("The stored secrets were left as they are: {}", e.getMessage());
         }
     }
 

@@ -18,6 +18,7 @@ import net.gatehouse.appliance.config.Body;
 import net.gatehouse.appliance.config.BodyCodec;
 import net.gatehouse.appliance.config.ConfigError;
 import net.gatehouse.appliance.config.ConfigObject;
+import net.gatehouse.appliance.config.Secrets;
 import net.gatehouse.appliance.config.Edit;
 import net.gatehouse.appliance.config.Edits;
 import net.gatehouse.appliance.config.Snapshot;
@@ -48,14 +49,17 @@ public final class CommandService {
     private final Authorizer authorizer;
     private final Clock clock;
     private final Map<String, ComponentRule> rules;
+    private final Secrets secrets;
     private final List<Consumer<Commit>> subscribers = new CopyOnWriteArrayList<>();
     private volatile Snapshot current;
 
-    public CommandService(Snapshot initial, ConfigStore store, Authorizer authorizer, Clock clock) {
+    /** @param secrets encrypts passwords and passphrases under the device master key as they are committed */
+    public CommandService(Snapshot initial, ConfigStore store, Authorizer authorizer, Clock clock, Secrets secrets) {
         this.current = initial;
         this.store = store;
         this.authorizer = authorizer;
         this.clock = clock;
+        this.secrets = secrets;
         this.rules = new java.util.concurrent.ConcurrentHashMap<>(Map.of(
                 "ltm pool", new PoolRule(),
                 "ltm virtual", new VirtualRule(clock),
@@ -77,6 +81,11 @@ public final class CommandService {
     /** The running configuration, as of the last commit. */
     public Snapshot snapshot() {
         return current;
+    }
+
+    /** The stored secrets ({@code $M$} values) and their clear text, for the features that use them. */
+    public Secrets secrets() {
+        return secrets;
     }
 
     /** Called after every commit, in commit order, with the new snapshot and what changed. */
@@ -143,6 +152,7 @@ public final class CommandService {
             validate(object, view);
         }
         refuseIfReferenced(deleted.values(), view);
+        seal(candidate, touched);
         List<Change> changes = changes(base, touched, deleted);
         for (Change change : changes) {
             authorizer.authorize(principal, change, base);
@@ -151,7 +161,8 @@ public final class CommandService {
             return new Commit(base, principal, List.of(), "");
         }
         if (!apply) {
-            return new Commit(view, principal, changes, tmshText(view, changes));
+            Snapshot sealed = candidate.view();
+            return new Commit(sealed, principal, changes, tmshText(sealed, changes));
         }
         return commit(principal, base, candidate, changes);
     }
@@ -279,6 +290,67 @@ public final class CommandService {
                 }
             }
             pending = implied;
+        }
+    }
+
+    /** Encrypts the secrets given in clear and checks those given encrypted ({@link Secrets#sealed}). */
+    private void seal(Snapshot.Builder candidate, Map<String, ConfigObject> touched) throws ConfigError {
+        for (Map.Entry<String, ConfigObject> entry : touched.entrySet()) {
+            ConfigObject sealed = secrets.sealed(entry.getValue());
+            if (sealed != entry.getValue()) {
+                candidate.put(sealed);
+                entry.setValue(sealed);
+            }
+        }
+    }
+
+    /**
+     * After the master key changed: every stored secret, decrypted under the {@code previous} master
+     * key's vault and encrypted under the current one, as one commit. A secret that does not decrypt
+     * refuses the whole change, naming object and property.
+     */
+    public synchronized Commit reseal(Principal principal, Secrets.Vault previous) throws ConfigError {
+        return rewriteSecrets(principal, object -> secrets.resealed(object, previous), "modify sys crypto master-key");
+    }
+
+    /**
+     * At boot: encrypts the secrets a store written by an earlier version holds in clear, and checks
+     * the others decrypt; one commit, or none when nothing is in clear.
+     */
+    public synchronized Commit sealStoredSecrets(Principal principal) throws ConfigError {
+        return rewriteSecrets(principal, secrets::sealed, "seal stored secrets");
+    }
+
+    /** How one object's secrets are rewritten. */
+    @FunctionalInterface
+    private interface SecretRewrite {
+        ConfigObject apply(ConfigObject object) throws ConfigError;
+    }
+
+    private Commit rewriteSecrets(Principal principal, SecretRewrite rewrite, String attempted) throws ConfigError {
+        Snapshot base = current;
+        Snapshot.Builder candidate = base.toBuilder();
+        Map<String, ConfigObject> touched = new LinkedHashMap<>();
+        try {
+            for (ConfigObject object : (Iterable<ConfigObject>) base.all()::iterator) {
+                ConfigObject rewritten = rewrite.apply(object);
+                if (rewritten != object) {
+                    candidate.put(rewritten);
+                    touched.put(key(rewritten.type(), rewritten.fullPath()), rewritten);
+                }
+            }
+            List<Change> changes = changes(base, touched, Map.of());
+            for (Change change : changes) {
+                authorizer.authorize(principal, change, base);
+            }
+            if (changes.isEmpty()) {
+                return new Commit(base, principal, List.of(), "");
+            }
+            return commit(principal, base, candidate, changes);
+        } catch (ConfigError e) {
+            store.refuse(new ConfigStore.Refusal(clock.millis(), principal.user(), principal.origin().name(),
+                    attempted + "\n", e.getMessage()));
+            throw e;
         }
     }
 

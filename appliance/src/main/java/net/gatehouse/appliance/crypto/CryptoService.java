@@ -30,6 +30,7 @@ import net.gatehouse.appliance.command.Principal;
 import net.gatehouse.appliance.config.ConfigError;
 import net.gatehouse.appliance.config.ConfigObject;
 import net.gatehouse.appliance.config.Edit;
+import net.gatehouse.appliance.config.Secrets;
 import net.gatehouse.appliance.config.Snapshot;
 import net.gatehouse.appliance.schema.ComponentType;
 import net.gatehouse.appliance.schema.Paths;
@@ -111,6 +112,32 @@ public final class CryptoService implements AutoCloseable {
 
     public KeySlots slots() {
         return slots;
+    }
+
+    /**
+     * {@code modify sys crypto master-key [password P]}: a new master key, with every key slot and every
+     * stored secret ({@code $M$} value) re-encrypted under it, as BIG-IP re-encrypts its secrets — all
+     * or nothing: if the configuration cannot be re-encrypted and committed, the previous master key
+     * and slots are put back. No other commit runs in between.
+     */
+    public void changeMasterKey(Principal principal, Optional<char[]> password) throws KeySlotException, ConfigError {
+        synchronized (commands) {
+            SlotArchive before = slots.archive(Optional.empty());
+            Secrets.Vault previous = slots.secretVault();
+            slots.changeMasterKey(password);
+            try {
+                commands.reseal(principal, previous);
+            } catch (ConfigError | RuntimeException e) {
+                try {
+                    slots.restore(before, Optional.empty());
+                } catch (KeySlotException restore) {
+                    LOG.error("The master key change was refused ({}) and the previous master key could not be put"
+                            + " back: {}", e.getMessage(), restore.getMessage());
+                    e.addSuppressed(restore);
+                }
+                throw e;
+            }
+        }
     }
 
     public Clock clock() {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import javax.net.ssl.X509KeyManager;
 import java.security.cert.X509Certificate;
+import net.gatehouse.appliance.config.Secrets;
 
 /**
  * Where private keys live: a fixed number of slots, each holding one key pair under a label (the
@@ -40,6 +41,12 @@ public interface KeySlots extends AutoCloseable {
 
     /** A key manager presenting {@code chain} (leaf first) with the slot's key, for an in-process TLS context. */
     X509KeyManager keyManager(String label, List<X509Certificate> chain) throws KeySlotException;
+
+    /**
+     * The vault of configuration secrets under the current master key ({@code $M$} values); after a
+     * master key change, a vault obtained before it still opens what was sealed under the old key.
+     */
+    Secrets.Vault secretVault();
 
     /** The current master key's hash (never the key) and the previous one's, as {@code show sys crypto master-key} prints. */
     MasterKeyHashes masterKey();

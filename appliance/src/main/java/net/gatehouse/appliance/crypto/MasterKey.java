@@ -33,10 +33,17 @@ final class MasterKey {
 
     private final SecretKeySpec key;
     private final SecureRandom random;
+    private final SecretVault secrets;
 
     private MasterKey(byte[] bytes, SecureRandom random) {
         this.key = new SecretKeySpec(bytes, "AES");
         this.random = random;
+        this.secrets = new SecretVault(bytes, random);
+    }
+
+    /** The vault of configuration secrets ({@code $M$} values) under this key. */
+    SecretVault secrets() {
+        return secrets;
     }
 
     static MasterKey random(SecureRandom random) {

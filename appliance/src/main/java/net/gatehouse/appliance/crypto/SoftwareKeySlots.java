@@ -31,6 +31,7 @@ import java.util.Optional;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.X509KeyManager;
+import net.gatehouse.appliance.config.Secrets;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -293,6 +294,11 @@ public final class SoftwareKeySlots implements KeySlots {
                 Arrays.fill(pkcs8, (byte) 0);
             }
         }
+    }
+
+    @Override
+    public synchronized Secrets.Vault secretVault() {
+        return master.secrets();
     }
 
     @Override

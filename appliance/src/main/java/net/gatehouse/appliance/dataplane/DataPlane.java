@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import net.gatehouse.appliance.command.CommandService;
 import net.gatehouse.appliance.command.Commit;
+import net.gatehouse.appliance.config.Secrets;
 import net.gatehouse.appliance.config.Snapshot;
 import net.gatehouse.appliance.crypto.CryptoService;
 import net.gatehouse.appliance.health.InbandReports;
@@ -42,11 +43,13 @@ public final class DataPlane implements AutoCloseable {
     private final Listeners listeners;
     private final PersistTable persistTable;
     private final int threads;
+    private final Secrets secrets;
     private boolean closed;
 
     private DataPlane(Transport transport, HealthView health, Ticker ticker, Clock clock, int threads, TlsProfiles tls,
-            InbandReports inband) {
+            InbandReports inband, Secrets secrets) {
         this.threads = threads;
+        this.secrets = secrets;
         this.loops = transport.newGroup(threads);
         this.registry = new RuntimeRegistry(HostCapabilities.transparentBinding(transport));
         this.persistTable = new PersistTable(ticker, PersistTable.DEFAULT_CAPACITY, registry::addSessions);
@@ -104,7 +107,7 @@ public final class DataPlane implements AutoCloseable {
         TlsEngine engine = TlsEngine.configured(Optional.ofNullable(System.getProperty(TlsEngine.PROPERTY)));
         LOG.info("Data plane TLS: {}", engine.describe());
         DataPlane dataPlane = new DataPlane(transport, health, ticker, clock, threads, new TlsProfiles(engine, crypto),
-                inband);
+                inband, commands.secrets());
         if (transport.epoll()) {
             LOG.info("Data plane: {} event loops on native epoll", threads);
         } else {
@@ -129,7 +132,7 @@ public final class DataPlane implements AutoCloseable {
         LtmView view = LtmView.compile(snapshot);
         context.httpSystem(view.httpSystem());
         registry.apply(view, context.ticker().nanos());
-        context.persistence(VirtualPersistence.compile(snapshot));
+        context.persistence(VirtualPersistence.compile(snapshot, secrets));
         context.pools(registry.pools());
         context.rules(rules(view, snapshot));
         context.tls().apply(snapshot, view);

@@ -11,14 +11,14 @@ import net.gatehouse.appliance.config.Edit;
 /**
  * Checks the {@code sys file ssl-key} stanzas of a load against the key material on this appliance.
  * A key whose material is not here (its {@code cache-path} names a file under {@code /config} that
- * does not exist), or whose passphrase was encrypted with another box's master key ({@code $M$...}),
- * still loads — a configuration from another box must not fail whole for it — but with a warning:
- * the key is unusable until its material (and passphrase) are installed on this appliance.
+ * does not exist) still loads — a configuration from another box must not fail whole for it — but
+ * with a warning: the key is unusable until its material is installed on this appliance. (A
+ * passphrase encrypted under another box's master key, {@code $M$...}, is refused by the command
+ * service, as every secret that does not decrypt is.)
  */
 final class KeyFiles {
 
     private static final String CONFIG = "/config/";
-    private static final String MASTER_KEY_PREFIX = "$M$";
 
     private final Path directory;
 
@@ -38,10 +38,6 @@ final class KeyFiles {
             if (cachePath.isEmpty() || !present(cachePath.get())) {
                 warnings.add(key + ": the key material (" + cachePath.orElse("none") + ") is not on this appliance;"
                         + " the key is unusable until it is installed.");
-            }
-            if (text(replace, "passphrase").filter(p -> p.startsWith(MASTER_KEY_PREFIX)).isPresent()) {
-                warnings.add(key + ": the passphrase is encrypted with another device's master key; the key is"
-                        + " unusable until its passphrase is set again.");
             }
         }
         return warnings;

@@ -24,6 +24,7 @@ import java.util.function.LongSupplier;
 import net.gatehouse.appliance.command.CommandService;
 import net.gatehouse.appliance.config.ConfigObject;
 import net.gatehouse.appliance.config.Effective;
+import net.gatehouse.appliance.config.Secrets;
 import net.gatehouse.appliance.config.Snapshot;
 import net.gatehouse.appliance.runtime.Availability;
 import net.gatehouse.appliance.runtime.HealthStatus;
@@ -51,6 +52,7 @@ public final class MonitorEngine implements HealthView, InbandReports, AutoClose
     private final ExecutorService blocking;
     private final LongSupplier ticker;
     private final Clock clock;
+    private final Secrets secrets;
     private final Map<String, Probe> probes;
     private final Map<String, Evaluated> lastMembers = new ConcurrentHashMap<>();
     private final Map<String, Evaluated> lastNodes = new ConcurrentHashMap<>();
@@ -75,11 +77,12 @@ public final class MonitorEngine implements HealthView, InbandReports, AutoClose
     private record Evaluated(HealthStatus status, long since) {
     }
 
-    private MonitorEngine(EventLoopGroup group, boolean ownsGroup, LongSupplier ticker, Clock clock) {
+    private MonitorEngine(EventLoopGroup group, boolean ownsGroup, LongSupplier ticker, Clock clock, Secrets secrets) {
         this.group = group;
         this.ownsGroup = ownsGroup;
         this.ticker = ticker;
         this.clock = clock;
+        this.secrets = secrets;
         AtomicInteger threads = new AtomicInteger();
         this.blocking = Executors.newCachedThreadPool(r -> {
             Thread thread = new Thread(r, "external-monitor-" + threads.incrementAndGet());
@@ -100,17 +103,20 @@ public final class MonitorEngine implements HealthView, InbandReports, AutoClose
                 "external", new ExternalProbe(blocking));
     }
 
-    /** Starts an engine on its own event loops ({@code threads} of them), monitoring {@code initial}. */
-    public static MonitorEngine start(Snapshot initial, int threads, Clock clock) {
+    /**
+     * Starts an engine on its own event loops ({@code threads} of them), monitoring {@code initial};
+     * monitors' passwords are read in clear from {@code secrets}.
+     */
+    public static MonitorEngine start(Snapshot initial, int threads, Clock clock, Secrets secrets) {
         MonitorEngine engine = new MonitorEngine(ProbeTransport.best().newGroup(threads), true, System::nanoTime,
-                clock);
+                clock, secrets);
         engine.apply(initial);
         return engine;
     }
 
     /** Starts an engine on the caller's event loops, which the caller closes. */
-    public static MonitorEngine start(Snapshot initial, EventLoopGroup group, Clock clock) {
-        MonitorEngine engine = new MonitorEngine(group, false, System::nanoTime, clock);
+    public static MonitorEngine start(Snapshot initial, EventLoopGroup group, Clock clock, Secrets secrets) {
+        MonitorEngine engine = new MonitorEngine(group, false, System::nanoTime, clock, secrets);
         engine.apply(initial);
         return engine;
     }
@@ -149,7 +155,7 @@ public final class MonitorEngine implements HealthView, InbandReports, AutoClose
         for (ComponentType type : snapshot.schema().types()) {
             if (type.family().equals(Family.MONITOR) && !type.path().equals("ltm monitor none")) {
                 for (ConfigObject monitor : snapshot.all(type)) {
-                    specs.put(monitor.fullPath(), MonitorSpec.compile(monitor, effective));
+                    specs.put(monitor.fullPath(), MonitorSpec.compile(monitor, effective, secrets));
                 }
             }
         }

@@ -10,6 +10,7 @@ import net.gatehouse.appliance.config.Body;
 import net.gatehouse.appliance.config.ConfigObject;
 import net.gatehouse.appliance.config.Effective;
 import net.gatehouse.appliance.config.Item;
+import net.gatehouse.appliance.config.Secrets;
 import net.gatehouse.appliance.config.Value;
 
 /**
@@ -24,12 +25,15 @@ import net.gatehouse.appliance.config.Value;
 public record MonitorSpec(String fullPath, String type, MonitorTiming timing, String send, Optional<String> recv,
         Optional<String> recvDisable, Map<String, String> properties, Map<String, String> userDefined) {
 
+    private static final String PASSWORD = "password";
+
     public MonitorSpec {
         properties = Map.copyOf(properties);
         userDefined = Map.copyOf(userDefined);
     }
 
-    public static MonitorSpec compile(ConfigObject monitor, Effective effective) {
+    /** The spec of {@code monitor}; its {@code password} is held in clear, read from {@code secrets}. */
+    public static MonitorSpec compile(ConfigObject monitor, Effective effective, Secrets secrets) {
         Body body = effective.body(monitor);
         String type = monitor.type().path().substring("ltm monitor ".length());
         Map<String, String> properties = new LinkedHashMap<>();
@@ -38,6 +42,8 @@ public record MonitorSpec(String fullPath, String type, MonitorTiming timing, St
                 properties.put(name, text.text());
             }
         });
+        properties.computeIfPresent(PASSWORD, (name, stored) -> stored.equals("none") ? stored
+                : secrets.clear(stored).orElse("none"));
         Map<String, String> userDefined = new LinkedHashMap<>();
         for (Item item : body.get("user-defined").map(v -> ((Value.Items) v).items()).orElse(List.of())) {
             userDefined.put(item.name(), item.body().text("value").orElse(""));

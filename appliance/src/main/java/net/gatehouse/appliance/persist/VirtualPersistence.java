@@ -9,6 +9,7 @@ import net.gatehouse.appliance.config.Body;
 import net.gatehouse.appliance.config.ConfigObject;
 import net.gatehouse.appliance.config.Effective;
 import net.gatehouse.appliance.config.Item;
+import net.gatehouse.appliance.config.Secrets;
 import net.gatehouse.appliance.config.Snapshot;
 import net.gatehouse.appliance.config.Value;
 import net.gatehouse.appliance.persist.irule.PersistRule;
@@ -32,8 +33,11 @@ public record VirtualPersistence(Optional<PersistProfile> primary, Optional<Pers
         return java.util.stream.Stream.of(primary, fallback).flatMap(Optional::stream).toList();
     }
 
-    /** Every virtual's persistence in a snapshot, keyed by the virtual's full path. */
-    public static Map<String, VirtualPersistence> compile(Snapshot snapshot) {
+    /**
+     * Every virtual's persistence in a snapshot, keyed by the virtual's full path; cookie encryption
+     * passphrases are read in clear from {@code secrets}.
+     */
+    public static Map<String, VirtualPersistence> compile(Snapshot snapshot, Secrets secrets) {
         Effective effective = new Effective(snapshot);
         Map<String, VirtualPersistence> all = new HashMap<>();
         Map<String, Optional<PersistProfile>> profiles = new HashMap<>();
@@ -41,20 +45,22 @@ public record VirtualPersistence(Optional<PersistProfile> primary, Optional<Pers
             Body body = effective.body(virtual);
             Optional<PersistProfile> primary = body.get("persist")
                     .map(v -> ((Value.Items) v).items()).orElse(List.of()).stream().map(Item::name).findFirst()
-                    .flatMap(name -> profiles.computeIfAbsent(name, n -> profile(snapshot, effective, n)));
+                    .flatMap(name -> profiles.computeIfAbsent(name, n -> profile(snapshot, effective, secrets, n)));
             Optional<PersistProfile> fallback = body.text("fallback-persistence").filter(n -> !n.equals("none"))
-                    .flatMap(name -> profiles.computeIfAbsent(name, n -> profile(snapshot, effective, n)));
+                    .flatMap(name -> profiles.computeIfAbsent(name, n -> profile(snapshot, effective, secrets, n)));
             all.put(virtual.fullPath(), new VirtualPersistence(primary, fallback));
         }
         return all;
     }
 
-    private static Optional<PersistProfile> profile(Snapshot snapshot, Effective effective, String path) {
+    private static Optional<PersistProfile> profile(Snapshot snapshot, Effective effective, Secrets secrets,
+            String path) {
         return snapshot.find(Family.PERSISTENCE, path).flatMap(object -> PersistMode.ofComponent(object.type().path())
-                .map(mode -> compile(snapshot, object, mode, effective.body(object))));
+                .map(mode -> compile(snapshot, object, mode, effective.body(object), secrets)));
     }
 
-    private static PersistProfile compile(Snapshot snapshot, ConfigObject object, PersistMode mode, Body body) {
+    private static PersistProfile compile(Snapshot snapshot, ConfigObject object, PersistMode mode, Body body,
+            Secrets secrets) {
         Optional<PersistProfile.CookieSettings> cookie = mode != PersistMode.COOKIE ? Optional.empty()
                 : Optional.of(new PersistProfile.CookieSettings(
                         text(body, "cookie-name").filter(n -> !n.equals("none")),
@@ -62,7 +68,7 @@ public record VirtualPersistence(Optional<PersistProfile> primary, Optional<Pers
                         enabled(body, "secure"), enabled(body, "always-send"),
                         text(body, "method").orElse("insert"), text(body, "cookie-encryption").orElse("disabled"),
                         text(body, "cookie-encryption-passphrase").filter(p -> !p.equals("none"))
-                                .map(CookieCipher::of)));
+                                .flatMap(secrets::clear).map(CookieCipher::of)));
         return new PersistProfile(object.fullPath(), mode, seconds(text(body, "timeout").orElse("180")),
                 text(body, "mask").filter(m -> !m.equals("none")).flatMap(VirtualPersistence::maskBytes),
                 text(body, "hash-algorithm").orElse("default").equals("carp"), enabled(body, "match-across-pools"),

@@ -41,7 +41,10 @@ public record Property(String name, Shape shape, Optional<String> defaultValue, 
         REST_TRAILING_SPACE,
         /** tmsh and bigip.conf always quote the value ({@code sys db} values). */
         QUOTED,
-        /** A password or passphrase: iControl REST never returns it, as BIG-IP does not. */
+        /**
+         * A password or passphrase: stored, listed and saved only encrypted under the master key
+         * ({@code $M$...}, see {@code config.Secrets}); iControl REST returns only that form.
+         */
         SECRET,
         /**
          * The object's whole body is this text, written as given between the stanza's braces (the Tcl of

@@ -17,6 +17,7 @@ import net.gatehouse.appliance.config.ConfigObject;
 import net.gatehouse.appliance.config.Edit;
 import net.gatehouse.appliance.config.Effective;
 import net.gatehouse.appliance.config.Item;
+import net.gatehouse.appliance.config.Secrets;
 import net.gatehouse.appliance.config.Snapshot;
 import net.gatehouse.appliance.config.Value;
 import net.gatehouse.appliance.runtime.HealthView;
@@ -130,7 +131,9 @@ public final class IcontrolJson {
         for (Property property : properties.stream().sorted(Comparator.comparing(Property::name)).toList()) {
             Optional<Value> value = body.get(property.name());
             Shape shape = property.shape();
-            if (property.has(Property.Trait.SECRET)) {
+            // A password or passphrase is returned only as BIG-IP's fixed releases do: its $M$ value (K20059815).
+            if (property.has(Property.Trait.SECRET)
+                    && !value.map(v -> v instanceof Value.Text text && Secrets.isSealed(text.text())).orElse(false)) {
                 continue;
             }
             if (shape instanceof Shape.Flag) {

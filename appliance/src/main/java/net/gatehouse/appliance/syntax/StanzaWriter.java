@@ -29,9 +29,6 @@ import net.gatehouse.appliance.schema.ValueType;
 public final class StanzaWriter {
 
     /** Which text to write. */
-    /** What {@code list} shows in place of a password or passphrase that is set. */
-    private static final String SECRET_SHOWN = "********";
-
     public enum Mode {
         /** tmsh {@code list}: what is set, relative names, service names. */
         LIST,
@@ -234,11 +231,8 @@ public final class StanzaWriter {
     }
 
     private String scalar(Property property, String canonical) {
+        // A password or passphrase is stored encrypted ($M$..., config.Secrets): list and bigip.conf show it so.
         String shown = canonical;
-        if (mode != Mode.CONF && property.has(Property.Trait.SECRET) && !canonical.equals("none")) {
-            // A password or passphrase is never listed in clear; bigip.conf keeps it so a load restores it.
-            return SECRET_SHOWN;
-        }
         if (mode != Mode.CONF) {
             shown = property.readAs().getOrDefault(canonical, canonical);
             shown = property.scalarType().map(t -> t.display(canonical, folder)).filter(s -> !s.equals(canonical))

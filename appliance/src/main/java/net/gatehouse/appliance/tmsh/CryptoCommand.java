@@ -160,10 +160,10 @@ final class CryptoCommand {
         }
     }
 
-    private String changeMasterKey(Map<String, String> options) throws TmshError {
+    private String changeMasterKey(Map<String, String> options) throws TmshError, ConfigError {
         allowOnly(options, Set.of("password"), List.of());
         try {
-            crypto.slots().changeMasterKey(Optional.ofNullable(options.get("password")).map(String::toCharArray));
+            crypto.changeMasterKey(principal, Optional.ofNullable(options.get("password")).map(String::toCharArray));
         } catch (KeySlotException e) {
             throw new TmshError("01070712:3: " + e.getMessage());
         }

@@ -249,6 +249,27 @@ class CookiePersistenceIT {
     }
 
     @Test
+    void anEncryptedCookieStaysValidAfterASaveAndLoadAMasterKeyChangeAndARestart() throws IOException {
+        core.tmsh("create ltm persistence cookie enc cookie-encryption required cookie-encryption-passphrase s3cret");
+        virtual("enc");
+        Answer first = get(null);
+        core.tmsh("save sys config");
+        core.tmsh("load sys config");
+        assertStillValid(first, "after the saved configuration is loaded");
+        core.tmsh("modify sys crypto master-key");
+        assertStillValid(first, "after the master key changed");
+        core.restart();
+        assertStillValid(first, "after a restart");
+    }
+
+    /** The cookie is honoured and not reissued: the passphrase read back from $M$ derives the same key. */
+    private void assertStillValid(Answer first, String when) throws IOException {
+        Answer next = get(first.pair());
+        assertThat(next.member()).as(when).isEqualTo(first.member());
+        assertThat(next.setCookie()).as("the encrypted cookie is still valid " + when).isEmpty();
+    }
+
+    @Test
     void requiredEncryptionIgnoresAPlainCookieAndIssuesAnEncryptedOne() throws IOException {
         core.tmsh("create ltm persistence cookie enc cookie-encryption required cookie-encryption-passphrase s3cret");
         virtual("enc");
@@ -287,12 +308,12 @@ class CookiePersistenceIT {
     @Test
     void thePassphraseIsNeverListedOrReturnedInClear() {
         core.tmsh("create ltm persistence cookie enc cookie-encryption required cookie-encryption-passphrase s3cret");
-        assertThat(core.tmsh("list ltm persistence cookie enc")).contains("cookie-encryption-passphrase ********")
+        assertThat(core.tmsh("list ltm persistence cookie enc")).contains("cookie-encryption-passphrase $M$")
                 .doesNotContain("s3cret");
         assertThat(core.tmsh("list ltm persistence cookie enc all-properties")).doesNotContain("s3cret");
         var snapshot = core.appliance().snapshot();
         var object = snapshot.find(net.gatehouse.appliance.schema.Family.PERSISTENCE, "/Common/enc").orElseThrow();
         assertThat(new net.gatehouse.appliance.syntax.IcontrolJson(snapshot, "localhost").write(object, false)
-                .toString()).doesNotContain("s3cret").doesNotContain("cookieEncryptionPassphrase");
+                .toString()).doesNotContain("s3cret").contains("\"cookieEncryptionPassphrase\":\"$M$");
     }
 }

@@ -214,9 +214,9 @@ public final class LtmSsl {
     }
 
     /**
-     * A key file. A key whose material is not on this appliance, or whose passphrase was encrypted
-     * with another box's master key ({@code $M$...}), loads with a warning and is unusable until the
-     * key is installed again.
+     * A key file. A key whose material is not on this appliance loads with a warning and is unusable
+     * until the key is installed again; a passphrase encrypted with another box's master key
+     * ({@code $M$...}) is refused, as every secret that does not decrypt is.
      */
     public static ComponentType sslKey() {
         return ComponentType.builder("sys file ssl-key", Family.SSL_KEY, "Key")
