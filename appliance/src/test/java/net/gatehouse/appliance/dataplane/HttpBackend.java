@@ -30,8 +30,6 @@ final class HttpBackend implements AutoCloseable {
 
     private HttpBackend(String name) throws IOException {
         this.name = name;
-        // Without it the JDK's server writes head and body as two Nagle-delayed segments (40 ms a response).
-        System.setProperty("sun.net.httpserver.nodelay", "true");
         server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 100);
         server.createContext("/", this::handle);
         server.setExecutor(threads);
