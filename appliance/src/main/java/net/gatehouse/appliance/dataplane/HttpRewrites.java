@@ -90,8 +90,8 @@ final class HttpRewrites {
         if (request.protocolVersion().equals(HttpVersion.HTTP_1_0) && !isUpgrade(request)) {
             headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
         }
-        for (String erased : http.headerErase()) {
-            headers.remove(erased);
+        for (int i = 0; i < http.headerErase().size(); i++) {
+            headers.remove(http.headerErase().get(i));
         }
         if (http.headerInsert().isPresent()) {
             for (String one : LINE_BREAK.split(http.headerInsert().get())) {

@@ -30,6 +30,8 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import net.gatehouse.appliance.persist.PersistContext;
 import net.gatehouse.appliance.persist.VirtualPersistence;
 import net.gatehouse.appliance.view.LtmView;
 import org.slf4j.Logger;
@@ -74,6 +76,10 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements ServerCo
     private Optional<CookieSelection> cookies = Optional.empty();
     /** The persistence {@link #cookies} was made for (made again only when a commit changes it). */
     private VirtualPersistence cookiesFor;
+    /** The request being balanced, while it is (persistence methods may read it). */
+    private HttpRequest balancing;
+    /** What persistence reads of this connection and the request being balanced; made only when a method asks. */
+    private final Supplier<PersistContext> persistFacts = () -> PersistFacts.of(client, balancing);
     /** The client's address as X-Forwarded-For writes it (made at the first request). */
     private String clientHost;
     private boolean connecting;
@@ -278,8 +284,10 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements ServerCo
                 taken = cookies.get().select(request, pool, context.health());
             }
             if (taken == null) {
+                balancing = request;
                 PersistentSelection.Choice choice = context.selection().select(plan, persistence, pool,
-                        PersistFacts.of(client, request), context.health(), context.ticker().nanos());
+                        persistFacts, context.health(), context.ticker().nanos());
+                balancing = null;
                 taken = choice == null ? null : choice.taken();
             }
         }

@@ -1,6 +1,8 @@
 package net.gatehouse.appliance.dataplane;
 
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import net.gatehouse.appliance.persist.PersistContext;
 import net.gatehouse.appliance.persist.PersistKey;
 import net.gatehouse.appliance.persist.PersistProfile;
@@ -34,11 +36,18 @@ final class PersistentSelection {
     record Persisted(PersistProfile profile, PersistKey key, String client, long timeoutSeconds) {
     }
 
-    /** Chooses and takes a member for a new connection; null when none can take it. */
-    Choice select(VirtualState.Plan plan, VirtualPersistence persistence, PoolState pool, PersistContext connection,
-            HealthView health, long nowNanos) {
+    /**
+     * Chooses and takes a member for a new connection (or, under oneconnect, a request); null when
+     * none can take it. What persistence reads of the connection is only gathered when the virtual
+     * has a persistence method.
+     */
+    Choice select(VirtualState.Plan plan, VirtualPersistence persistence, PoolState pool,
+            Supplier<PersistContext> facts, HealthView health, long nowNanos) {
         LtmView.Virtual virtual = plan.virtual();
-        for (PersistProfile profile : persistence.inOrder()) {
+        List<PersistProfile> methods = persistence.inOrder();
+        PersistContext connection = methods.isEmpty() ? null : facts.get();
+        for (int i = 0; i < methods.size(); i++) {
+            PersistProfile profile = methods.get(i);
             Optional<PersistProfile.Key> key = profile.key(connection);
             if (key.isEmpty()) {
                 continue;
