@@ -86,8 +86,8 @@ final class ClientSideHandler extends ChannelInboundHandlerAdapter implements Co
     /** A member for this connection, by the virtual's persistence and the pool's balancing; null when none. */
     private PoolState.Taken choose() {
         PersistentSelection.Choice choice = context.selection().select(virtual.plan(),
-                context.persistence(virtual.fullPath()), decision.persistence(), pool, PersistFacts.of(client, null),
-                context.health(), context.ticker().nanos());
+                context.persistence(virtual.fullPath()), decision.persistence(), pool,
+                () -> PersistFacts.of(client, null), context.health(), context.ticker().nanos());
         if (choice == null) {
             return null;
         }

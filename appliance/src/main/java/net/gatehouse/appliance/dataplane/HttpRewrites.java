@@ -12,6 +12,7 @@ import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.util.AsciiString;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -26,6 +27,9 @@ final class HttpRewrites {
     private static final List<CharSequence> HOP_BY_HOP = List.of(HttpHeaderNames.CONNECTION,
             HttpHeaderNames.KEEP_ALIVE, HttpHeaderNames.PROXY_CONNECTION, HttpHeaderNames.TE, HttpHeaderNames.TRAILER,
             HttpHeaderNames.UPGRADE);
+
+    /** Spelled as BIG-IP writes it; an AsciiString so the header map neither validates nor hashes it per request. */
+    private static final AsciiString X_FORWARDED_FOR = AsciiString.cached("X-Forwarded-For");
 
     /** Between the fields of a {@code header-insert} value (compiled once, not per request). */
     private static final Pattern LINE_BREAK = Pattern.compile("\r\n");
@@ -46,19 +50,32 @@ final class HttpRewrites {
     static void removeHopByHop(HttpMessage message) {
         HttpHeaders headers = message.headers();
         boolean upgrade = isUpgrade(message);
-        String upgradeTo = headers.get(HttpHeaderNames.UPGRADE);
-        for (String connection : headers.getAll(HttpHeaderNames.CONNECTION)) {
-            for (String token : connection.split(",")) {
-                String name = token.trim();
-                if (!name.isEmpty() && !name.equalsIgnoreCase(HttpHeaderNames.UPGRADE.toString())) {
-                    headers.remove(name);
-                }
+        String upgradeTo = upgrade ? headers.get(HttpHeaderNames.UPGRADE) : null;
+        if (headers.contains(HttpHeaderNames.CONNECTION)) {
+            for (String connection : headers.getAll(HttpHeaderNames.CONNECTION)) {
+                removeNamedFields(headers, connection);
             }
         }
-        HOP_BY_HOP.forEach(headers::remove);
+        for (int i = 0; i < HOP_BY_HOP.size(); i++) {
+            headers.remove(HOP_BY_HOP.get(i));
+        }
         if (upgrade) {
             headers.set(HttpHeaderNames.UPGRADE, upgradeTo);
             headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.UPGRADE);
+        }
+    }
+
+    /** Removes the fields a Connection value names ({@code close, X-Private}), except Upgrade. */
+    private static void removeNamedFields(HttpHeaders headers, String connection) {
+        int start = 0;
+        while (start <= connection.length()) {
+            int comma = connection.indexOf(',', start);
+            int end = comma < 0 ? connection.length() : comma;
+            String name = connection.substring(start, end).trim();
+            if (!name.isEmpty() && !HttpHeaderNames.UPGRADE.contentEqualsIgnoreCase(name)) {
+                headers.remove(name);
+            }
+            start = end + 1;
         }
     }
 
@@ -73,17 +90,19 @@ final class HttpRewrites {
         if (request.protocolVersion().equals(HttpVersion.HTTP_1_0) && !isUpgrade(request)) {
             headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
         }
-        http.headerErase().forEach(headers::remove);
-        http.headerInsert().ifPresent(line -> {
-            for (String one : LINE_BREAK.split(line)) {
+        for (int i = 0; i < http.headerErase().size(); i++) {
+            headers.remove(http.headerErase().get(i));
+        }
+        if (http.headerInsert().isPresent()) {
+            for (String one : LINE_BREAK.split(http.headerInsert().get())) {
                 int colon = one.indexOf(':');
                 if (colon > 0) {
                     headers.add(one.substring(0, colon).trim(), one.substring(colon + 1).trim());
                 }
             }
-        });
+        }
         if (http.insertXForwardedFor()) {
-            headers.add("X-Forwarded-For", clientAddress);
+            headers.add(X_FORWARDED_FOR, clientAddress);
         }
     }
 

@@ -25,12 +25,13 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
-import io.netty.util.concurrent.ScheduledFuture;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import net.gatehouse.appliance.persist.PersistContext;
 import net.gatehouse.appliance.persist.VirtualPersistence;
 import net.gatehouse.appliance.persist.irule.RuleDecision;
 import net.gatehouse.appliance.persist.irule.VirtualRules;
@@ -73,8 +74,21 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements ServerCo
     private Channel client;
     private Flow flow;
     private Channel server;
-    /** Cookie persistence of this connection's virtual (empty without a cookie {@code persist} profile). */
+    /**
+     * Cookie persistence of the current request (empty without a cookie {@code persist} profile, or
+     * when the virtual's iRules chose the persistence).
+     */
     private Optional<CookieSelection> cookies = Optional.empty();
+    /** The virtual's cookie persistence for {@link #cookiesPool}, made again only when a commit or the pool changes. */
+    private Optional<CookieSelection> profileCookies = Optional.empty();
+    private VirtualPersistence cookiesFor;
+    private PoolState cookiesPool;
+    /** The request being balanced, while it is (persistence methods may read it). */
+    private HttpRequest balancing;
+    /** What persistence reads of this connection and the request being balanced; made only when a method asks. */
+    private final Supplier<PersistContext> persistFacts = () -> PersistFacts.of(client, balancing);
+    /** The client's address as X-Forwarded-For writes it (made at the first request). */
+    private String clientHost;
     private boolean connecting;
     /** What waits for the server-side connection (bounded: the client is not read meanwhile). */
     private final Deque<HttpObject> outbox = new ArrayDeque<>();
@@ -106,8 +120,10 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements ServerCo
     /** The virtual's iRules as this connection found them, and what they decided for it. */
     private VirtualRules rules = VirtualRules.NONE;
     private final RuleDecision decision = new RuleDecision();
-    private ScheduledFuture<?> headerTimer;
-    private ScheduledFuture<?> responseTimer;
+    /** No complete request head in time (armed while the connection waits for one). */
+    private Deadline headerTimer;
+    /** No response head in time (armed from a request's end to its response's head). */
+    private Deadline responseTimer;
 
     HttpSession(DataPlaneContext context, VirtualState virtual, VirtualState.Plan plan, LtmView.HttpSystem system,
             HttpResponseWriter writer) {
@@ -131,6 +147,13 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements ServerCo
         } else {
             virtual.clientSide().received(bytes);
         }
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        headerTimer = new Deadline(ctx.executor(), this::headerTimeout);
+        responseTimer = new Deadline(ctx.executor(), () -> fail(ResetCause.HTTP_RESPONSE_TIMEOUT,
+                "no response in " + system.responseTimeoutSeconds() + " s"));
     }
 
     @Override
@@ -187,7 +210,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements ServerCo
     }
 
     private void request(HttpRequest request) {
-        cancel(headerTimer);
+        headerTimer.clear();
         partialRequest = false;
         DecoderResult result = request.decoderResult();
         if (result.isFailure()) {
@@ -228,8 +251,10 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements ServerCo
         onReusedServer = false;
         requestHasBody = false;
         anyResponse = false;
-        HttpRewrites.requestToServer(request, http,
-                ((InetSocketAddress) client.remoteAddress()).getAddress().getHostAddress());
+        if (clientHost == null) {
+            clientHost = ((InetSocketAddress) client.remoteAddress()).getAddress().getHostAddress();
+        }
+        HttpRewrites.requestToServer(request, http, clientHost);
         if (HttpUtil.is100ContinueExpected(request)) {
             toServer(request);
         } else {
@@ -270,13 +295,20 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements ServerCo
         PoolState.Taken taken = null;
         if (pool != null) {
             VirtualPersistence persistence = context.persistence(virtual.fullPath());
-            cookies = decision.persistence() instanceof RuleDecision.ProfileDefault
-                    ? CookieSelection.of(persistence, pool, context.wallClock()) : Optional.empty();
-            taken = cookies.map(c -> c.select(request, pool, context.health())).orElse(null);
+            if (persistence != cookiesFor || pool != cookiesPool) {
+                profileCookies = CookieSelection.of(persistence, pool, context.wallClock());
+                cookiesFor = persistence;
+                cookiesPool = pool;
+            }
+            cookies = decision.persistence() instanceof RuleDecision.ProfileDefault ? profileCookies : Optional.empty();
+            if (cookies.isPresent()) {
+                taken = cookies.get().select(request, pool, context.health());
+            }
             if (taken == null) {
+                balancing = request;
                 PersistentSelection.Choice choice = context.selection().select(plan, persistence,
-                        decision.persistence(), pool, PersistFacts.of(client, request), context.health(),
-                        context.ticker().nanos());
+                        decision.persistence(), pool, persistFacts, context.health(), context.ticker().nanos());
+                balancing = null;
                 taken = choice == null ? null : choice.taken();
             }
         }
@@ -312,8 +344,8 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements ServerCo
         InetSocketAddress clientAddress = (InetSocketAddress) client.remoteAddress();
         InetSocketAddress local = clientAddress == null ? null : plan.source().localFor(clientAddress);
         MemberState member = flow.taken().member();
-        ServerConnectionPool.Key key = oneConnect.map(p -> p.key(flow.taken().configured().address(), local))
-                .orElse(null);
+        ServerConnectionPool.Key key = oneConnect.isPresent()
+                ? oneConnect.get().key(flow.taken().configured().address(), local) : null;
         if (key != null) {
             ServerConnection idle = context.serverConnections().of(client.eventLoop()).take(key, oneConnect.get(),
                     this);
@@ -466,7 +498,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements ServerCo
             fail(ResetCause.HTTP_SERVER_PARSE_ERROR, response.decoderResult().cause().getMessage());
             return;
         }
-        cancel(responseTimer);
+        responseTimer.clear();
         int status = response.status().code();
         if (status / 100 == 1 && status != 101) {
             informational = true;
@@ -504,7 +536,9 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements ServerCo
         HttpRewrites.responseToClient(response, http, closeAfterResponse,
                 current.protocolVersion().equals(HttpVersion.HTTP_1_0), current.headers().get(HttpHeaderNames.HOST),
                 flow.taken().configured().member().address());
-        cookies.ifPresent(c -> c.respond(current, response, flow.pool(), flow.taken()));
+        if (cookies.isPresent()) {
+            cookies.get().respond(current, response, flow.pool(), flow.taken());
+        }
         writer.answeringHead(head);
         client.write(response, client.voidPromise());
     }
@@ -732,8 +766,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements ServerCo
     }
 
     private void startHeaderTimer() {
-        cancel(headerTimer);
-        headerTimer = client.eventLoop().schedule(this::headerTimeout, system.headerTimeoutSeconds(), TimeUnit.SECONDS);
+        headerTimer.arm(system.headerTimeoutSeconds(), TimeUnit.SECONDS);
     }
 
     /**
@@ -750,17 +783,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements ServerCo
     }
 
     private void startResponseTimer() {
-        cancel(responseTimer);
-        responseTimer = client.eventLoop().schedule(
-                () -> fail(ResetCause.HTTP_RESPONSE_TIMEOUT, "no response in " + system.responseTimeoutSeconds()
-                        + " s"),
-                system.responseTimeoutSeconds(), TimeUnit.SECONDS);
-    }
-
-    private static void cancel(ScheduledFuture<?> timer) {
-        if (timer != null) {
-            timer.cancel(false);
-        }
+        responseTimer.arm(system.responseTimeoutSeconds(), TimeUnit.SECONDS);
     }
 
     private static void releaseAll(Deque<HttpObject> objects) {
@@ -775,8 +798,8 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements ServerCo
             return;
         }
         ended = true;
-        cancel(headerTimer);
-        cancel(responseTimer);
+        headerTimer.stop();
+        responseTimer.stop();
         releaseAll(queued);
         releaseAll(outbox);
         if (held != null) {

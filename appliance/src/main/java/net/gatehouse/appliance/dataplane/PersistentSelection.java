@@ -1,6 +1,8 @@
 package net.gatehouse.appliance.dataplane;
 
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import net.gatehouse.appliance.persist.PersistContext;
 import net.gatehouse.appliance.persist.PersistKey;
 import net.gatehouse.appliance.persist.PersistMode;
@@ -36,10 +38,17 @@ final class PersistentSelection {
     record Persisted(PersistProfile profile, PersistKey key, String client, long timeoutSeconds) {
     }
 
-    /** Chooses and takes a member for a new connection; null when none can take it. */
-    Choice select(VirtualState.Plan plan, VirtualPersistence persistence, PoolState pool, PersistContext connection,
-            HealthView health, long nowNanos) {
-        for (PersistProfile profile : persistence.inOrder()) {
+    /**
+     * Chooses and takes a member for a new connection (or, under oneconnect, a request); null when
+     * none can take it. What persistence reads of the connection is only gathered when the virtual
+     * has a persistence method.
+     */
+    Choice select(VirtualState.Plan plan, VirtualPersistence persistence, PoolState pool,
+            Supplier<PersistContext> facts, HealthView health, long nowNanos) {
+        List<PersistProfile> methods = persistence.inOrder();
+        PersistContext connection = methods.isEmpty() ? null : facts.get();
+        for (int i = 0; i < methods.size(); i++) {
+            PersistProfile profile = methods.get(i);
             Optional<PersistProfile.Key> key = profile.key(connection);
             if (key.isPresent()) {
                 return keyed(plan, profile, key.get(), pool, connection, health, nowNanos);
@@ -49,24 +58,24 @@ final class PersistentSelection {
     }
 
     /**
-     * As {@link #select(VirtualState.Plan, VirtualPersistence, PoolState, PersistContext, HealthView, long)},
+     * As {@link #select(VirtualState.Plan, VirtualPersistence, PoolState, Supplier, HealthView, long)},
      * after the virtual's iRules chose the persistence: their {@code persist uie|hash} key is used
      * with the settings (timeout, scope, CARP) of the virtual's profile of that method, or of the
      * built-in {@code universal} or {@code hash} profile when it has none; {@code persist none}
      * balances; without a {@code persist} command the profiles decide.
      */
     Choice select(VirtualState.Plan plan, VirtualPersistence persistence, RuleDecision.Persistence chosen,
-            PoolState pool, PersistContext connection, HealthView health, long nowNanos) {
+            PoolState pool, Supplier<PersistContext> facts, HealthView health, long nowNanos) {
         if (chosen instanceof RuleDecision.Keyed keyed) {
             PersistProfile profile = persistence.inOrder().stream().filter(p -> p.mode() == keyed.mode()).findFirst()
                     .orElseGet(() -> builtIn(keyed.mode()));
             return keyed(plan, profile, new PersistProfile.Key(keyed.key(),
-                    keyed.timeoutSeconds().orElse(profile.timeoutSeconds())), pool, connection, health, nowNanos);
+                    keyed.timeoutSeconds().orElse(profile.timeoutSeconds())), pool, facts.get(), health, nowNanos);
         }
         if (chosen instanceof RuleDecision.Disabled) {
             return balanced(pool, health, nowNanos);
         }
-        return select(plan, persistence, pool, connection, health, nowNanos);
+        return select(plan, persistence, pool, facts, health, nowNanos);
     }
 
     /** BIG-IP's built-in {@code /Common/universal} or {@code /Common/hash} profile (timeout 180, no matching across). */

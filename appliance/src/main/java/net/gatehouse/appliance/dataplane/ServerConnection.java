@@ -4,7 +4,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.util.ReferenceCountUtil;
-import io.netty.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,7 +40,8 @@ final class ServerConnection extends ChannelInboundHandlerAdapter {
     private long reuses;
     private ServerConnectionPool idleIn;
     private OneConnectPolicy parkedUnder;
-    private ScheduledFuture<?> idleTimer;
+    /** The idle timeout while parked; made at the first park, re-armed (not rescheduled) at every other. */
+    private Deadline idleTimer;
 
     ServerConnection(Channel channel, MemberState member, ServerConnectionPool.Key key, long openedNanos, User user) {
         this.channel = channel;
@@ -83,12 +84,26 @@ final class ServerConnection extends ChannelInboundHandlerAdapter {
         }
     }
 
-    /** It waits in {@code pool} now, under a profile's policy, closed by {@code timer} (if any) when nobody takes it first. */
-    void parked(ServerConnectionPool pool, OneConnectPolicy policy, ScheduledFuture<?> timer) {
+    /**
+     * It waits in {@code pool} now, under a profile's policy; the pool is told when it has waited
+     * the policy's idle timeout (if any) without anybody taking it.
+     */
+    void parked(ServerConnectionPool pool, OneConnectPolicy policy) {
         user = null;
         idleIn = pool;
         parkedUnder = policy;
-        idleTimer = timer;
+        if (policy.idleTimeoutNanos() > 0) {
+            if (idleTimer == null) {
+                idleTimer = new Deadline(channel.eventLoop(), this::idleTimedOut);
+            }
+            idleTimer.arm(policy.idleTimeoutNanos(), TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private void idleTimedOut() {
+        if (idleIn != null) {
+            idleIn.idleTimedOut(this);
+        }
     }
 
     /** The policy it was parked under (while idle). */
@@ -108,8 +123,7 @@ final class ServerConnection extends ChannelInboundHandlerAdapter {
         idleIn = null;
         parkedUnder = null;
         if (idleTimer != null) {
-            idleTimer.cancel(false);
-            idleTimer = null;
+            idleTimer.clear();
         }
     }
 
@@ -146,6 +160,9 @@ final class ServerConnection extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
+        if (idleTimer != null) {
+            idleTimer.stop();
+        }
         if (idleIn != null) {
             idleIn.closed(this);
         }

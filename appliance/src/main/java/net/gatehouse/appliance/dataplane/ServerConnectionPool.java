@@ -1,6 +1,5 @@
 package net.gatehouse.appliance.dataplane;
 
-import io.netty.channel.EventLoop;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
@@ -10,7 +9,6 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import net.gatehouse.appliance.lb.Ticker;
 
@@ -32,14 +30,12 @@ final class ServerConnectionPool {
     record Key(String scope, InetSocketAddress member, InetAddress source) {
     }
 
-    private final EventLoop loop;
     private final Ticker ticker;
     private final OneConnectCounters.Registry counters;
     private final Map<Key, Deque<ServerConnection>> idle = new HashMap<>();
     private final Map<String, Integer> idleByScope = new HashMap<>();
 
-    ServerConnectionPool(EventLoop loop, Ticker ticker, OneConnectCounters.Registry counters) {
-        this.loop = loop;
+    ServerConnectionPool(Ticker ticker, OneConnectCounters.Registry counters) {
         this.ticker = ticker;
         this.counters = counters;
     }
@@ -90,15 +86,15 @@ final class ServerConnectionPool {
         idle.computeIfAbsent(connection.key(), k -> new ArrayDeque<>()).addLast(connection);
         idleByScope.merge(policy.scope(), 1, Integer::sum);
         profile.idleAdded();
-        connection.parked(this, policy, policy.idleTimeoutNanos() > 0
-                ? loop.schedule(() -> idleTimedOut(connection, policy), policy.idleTimeoutNanos(), TimeUnit.NANOSECONDS)
-                : null);
+        connection.parked(this, policy);
         // One read outstanding: the server closing the idle connection (or talking out of turn) is noticed.
         connection.channel().read();
         return true;
     }
 
-    private void idleTimedOut(ServerConnection connection, OneConnectPolicy policy) {
+    /** A parked connection waited its policy's idle timeout: it is closed. */
+    void idleTimedOut(ServerConnection connection) {
+        OneConnectPolicy policy = connection.parkedUnder();
         if (remove(connection)) {
             counters.of(policy.profile()).expired();
             connection.channel().close();

@@ -29,7 +29,8 @@ final class ServerConnectionPools {
 
     /** The pool of the loop a client connection runs on; call it on that loop. */
     ServerConnectionPool of(EventLoop loop) {
-        return pools.computeIfAbsent(loop, l -> new ServerConnectionPool(l, ticker, counters));
+        ServerConnectionPool pool = pools.get(loop);
+        return pool != null ? pool : pools.computeIfAbsent(loop, l -> new ServerConnectionPool(ticker, counters));
     }
 
     OneConnectCounters counters(String profile) {

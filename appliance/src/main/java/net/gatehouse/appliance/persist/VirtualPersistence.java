@@ -30,7 +30,11 @@ public record VirtualPersistence(Optional<PersistProfile> primary, Optional<Pers
 
     /** The profiles to try in order: the default, then the fallback. */
     public List<PersistProfile> inOrder() {
-        return java.util.stream.Stream.of(primary, fallback).flatMap(Optional::stream).toList();
+        // Asked on every request under oneconnect: no stream, and no allocation without persistence.
+        if (primary.isEmpty()) {
+            return fallback.map(List::of).orElse(List.of());
+        }
+        return fallback.isEmpty() ? List.of(primary.get()) : List.of(primary.get(), fallback.get());
     }
 
     /**

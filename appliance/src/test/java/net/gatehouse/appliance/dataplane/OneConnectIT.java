@@ -3,6 +3,7 @@ package net.gatehouse.appliance.dataplane;
 import static net.gatehouse.appliance.dataplane.Loopback.ascii;
 import static net.gatehouse.appliance.dataplane.Loopback.await;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -221,6 +223,44 @@ class OneConnectIT {
         }
         assertThat(one.accepted()).isEqualTo(2);
         assertThat(stats().maximumIdle()).isEqualTo(1);
+    }
+
+    @Test
+    void anIdleConnectionIsClosedOnceItWaitedTheIdleTimeoutHoweverOftenItWasReusedBefore() throws Exception {
+        virtual("idle-timeout-override 1", one);
+        try (Client client = Client.connect(vip, null)) {
+            // 1.5 s of requests 50 ms apart: parked and taken again 30 times across the 1 s timeout.
+            for (int i = 0; i < 30; i++) {
+                assertThat(client.get("/n" + i, "").status()).isEqualTo(200);
+                Thread.sleep(50);
+            }
+            assertThat(one.accepted()).as("never closed while reused").isEqualTo(1);
+            await("closed once idle for its timeout", Duration.ofSeconds(5),
+                    () -> stats().currentIdle() == 0 && one.closedByPeer() == 1);
+            assertThat(stats().expired()).isEqualTo(1);
+            assertThat(client.get("/after", "").status()).isEqualTo(200);
+        }
+        assertThat(one.accepted()).isEqualTo(2);
+        assertThat(stats().reuses()).isEqualTo(29);
+    }
+
+    @Test
+    void aResponseThatDoesNotComeInTheResponseTimeoutResetsTheClientWithTheCauseCounted() throws Exception {
+        core.tmsh("modify sys db tm.gatehouse.http.responsetimeout value 1");
+        virtual("", one);
+        try (Client client = Client.connect(vip, null)) {
+            // 1.5 s of requests 100 ms apart, each answered well within the timeout.
+            for (int i = 0; i < 15; i++) {
+                assertThat(client.get("/n" + i, "").status()).isEqualTo(200);
+                Thread.sleep(100);
+            }
+            client.send("/hold", "");
+            assertThatThrownBy(() -> client.in.read()).isInstanceOf(SocketException.class)
+                    .hasMessageContaining("reset");
+        } finally {
+            one.release();
+        }
+        assertThat(core.appliance().dataPlane().resetCauses().get(ResetCause.HTTP_RESPONSE_TIMEOUT)).isEqualTo(1);
     }
 
     @Test
