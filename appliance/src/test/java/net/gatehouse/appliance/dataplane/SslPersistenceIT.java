@@ -5,14 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.security.cert.X509Certificate;
 import java.util.HexFormat;
 import java.util.List;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 import net.gatehouse.appliance.CoreFixture;
 import net.gatehouse.appliance.persist.PersistMode;
 import net.gatehouse.appliance.persist.PersistRecord;
@@ -78,7 +75,7 @@ class SslPersistenceIT {
 
     @Test
     void aResumedSessionKeepsReachingTheSameMemberAcrossConnections() throws Exception {
-        SSLContext client = trustingClient();
+        SSLContext client = TlsMaterial.anyServer();
         Seen first = connect(client, vip);
         assertThat(first.sessionId()).isNotEmpty();
         for (int i = 0; i < 10; i++) {
@@ -95,8 +92,8 @@ class SslPersistenceIT {
 
     @Test
     void aFreshSessionIsBalancedAnewAndGetsItsOwnRecord() throws Exception {
-        SSLContext one = trustingClient();
-        SSLContext two = trustingClient();
+        SSLContext one = TlsMaterial.anyServer();
+        SSLContext two = TlsMaterial.anyServer();
         Seen first = connect(one, vip);
         Seen second = connect(two, vip);
         assertThat(second.sessionId()).isNotEqualTo(first.sessionId());
@@ -107,25 +104,5 @@ class SslPersistenceIT {
         }
         assertThat(records()).extracting(PersistRecord::key)
                 .containsExactlyInAnyOrder(first.sessionId(), second.sessionId());
-    }
-
-    /** A client with its own session cache that accepts the virtual's certificate. */
-    private static SSLContext trustingClient() throws Exception {
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, new TrustManager[] {new X509TrustManager() {
-            @Override
-            public void checkClientTrusted(X509Certificate[] chain, String authType) {
-            }
-
-            @Override
-            public void checkServerTrusted(X509Certificate[] chain, String authType) {
-            }
-
-            @Override
-            public X509Certificate[] getAcceptedIssuers() {
-                return new X509Certificate[0];
-            }
-        }}, null);
-        return context;
     }
 }

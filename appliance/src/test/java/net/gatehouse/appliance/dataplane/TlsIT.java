@@ -2,6 +2,8 @@ package net.gatehouse.appliance.dataplane;
 
 import static net.gatehouse.appliance.dataplane.Loopback.await;
 import static net.gatehouse.appliance.dataplane.Loopback.readLine;
+import static net.gatehouse.appliance.dataplane.TlsMaterial.anyServer;
+import static net.gatehouse.appliance.dataplane.TlsMaterial.trustAll;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -20,8 +22,6 @@ import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 import net.gatehouse.appliance.CoreFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -315,29 +315,5 @@ class TlsIT {
             return new Seen(greeting, leaf.getSubjectX500Principal().getName(), socket.getSession().getProtocol(),
                     socket.getSession().getCipherSuite(), socket.getApplicationProtocol());
         }
-    }
-
-    /** A client without a certificate of its own that accepts whatever the virtual presents (the test reads it). */
-    private static SSLContext anyServer() throws Exception {
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, new TrustManager[] {trustAll()}, null);
-        return context;
-    }
-
-    private static X509TrustManager trustAll() {
-        return new X509TrustManager() {
-            @Override
-            public void checkClientTrusted(X509Certificate[] chain, String authType) {
-            }
-
-            @Override
-            public void checkServerTrusted(X509Certificate[] chain, String authType) {
-            }
-
-            @Override
-            public X509Certificate[] getAcceptedIssuers() {
-                return new X509Certificate[0];
-            }
-        };
     }
 }

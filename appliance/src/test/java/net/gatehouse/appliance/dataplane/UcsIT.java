@@ -21,11 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.net.ssl.SNIHostName;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 import net.gatehouse.appliance.CoreFixture;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
@@ -221,7 +218,7 @@ class UcsIT {
     }
 
     private Optional<Seen> served(String sni) {
-        try (SSLSocket socket = (SSLSocket) anyServer().getSocketFactory().createSocket()) {
+        try (SSLSocket socket = (SSLSocket) TlsMaterial.anyServer().getSocketFactory().createSocket()) {
             socket.setSoTimeout(5_000);
             SSLParameters parameters = socket.getSSLParameters();
             parameters.setServerNames(List.of(new SNIHostName(sni)));
@@ -236,25 +233,6 @@ class UcsIT {
         } catch (Exception e) {
             throw new AssertionError(e);
         }
-    }
-
-    private static SSLContext anyServer() throws Exception {
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, new TrustManager[] {new X509TrustManager() {
-            @Override
-            public void checkClientTrusted(X509Certificate[] chain, String authType) {
-            }
-
-            @Override
-            public void checkServerTrusted(X509Certificate[] chain, String authType) {
-            }
-
-            @Override
-            public X509Certificate[] getAcceptedIssuers() {
-                return new X509Certificate[0];
-            }
-        }}, null);
-        return context;
     }
 
     private static byte[] gunzip(Path archive) throws IOException {

@@ -2,6 +2,8 @@ package net.gatehouse.appliance.persist.irule;
 
 import java.util.ArrayList;
 import java.util.List;
+import net.gatehouse.appliance.syntax.SyntaxError;
+import net.gatehouse.appliance.syntax.TclStanzas;
 
 /**
  * Splits Tcl script text into commands and words, as Tcl's parser does (the dodekalogue's rules
@@ -134,18 +136,11 @@ public final class TclWords {
     }
 
     private int closingBrace(int open) {
-        int depth = 0;
-        for (int i = open; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\\') {
-                i++;
-            } else if (c == '{') {
-                depth++;
-            } else if (c == '}' && --depth == 0) {
-                return i;
-            }
+        try {
+            return TclStanzas.closingBrace(text, open, 0);
+        } catch (SyntaxError e) {
+            throw new IllegalArgumentException("missing close-brace", e);
         }
-        throw new IllegalArgumentException("missing close-brace");
     }
 
     private void skipCommandSeparators() {
