@@ -59,6 +59,8 @@ public final class MgmtServer implements AutoCloseable {
                 .register(new UtilResource(appliance, uploads))
                 .register(new SysConfigResource(appliance))
                 .register(new SysUcsResource(appliance))
+                .register(new UcsTasksResource(appliance, clock))
+                .register(new UcsDownloadResource(appliance))
                 .register(new FileTransferResource(uploads))
                 .register(new PackageTasksResource(clock))
                 .register(ErrorMappers.RestErrors.class)

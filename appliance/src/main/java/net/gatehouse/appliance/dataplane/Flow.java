@@ -2,9 +2,11 @@ package net.gatehouse.appliance.dataplane;
 
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.socket.DuplexChannel;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.net.InetSocketAddress;
@@ -251,10 +253,16 @@ final class Flow implements Runnable {
         }
     }
 
+    /**
+     * Half-closes {@code channel} once what was written to it is flushed; a TLS side first sends its
+     * close_notify (TLS 1.3 allows the peer to keep sending; to a TLS 1.2 peer it is the end), so the
+     * peer sees the stream end cleanly rather than cut.
+     */
     private static void shutdownOutputAfterFlush(Channel channel) {
         if (channel != null && channel.isActive()) {
-            channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(
-                    (ChannelFutureListener) f -> ((DuplexChannel) f.channel()).shutdownOutput());
+            SslHandler tls = channel.pipeline().get(SslHandler.class);
+            ChannelFuture flushed = tls == null ? channel.writeAndFlush(Unpooled.EMPTY_BUFFER) : tls.closeOutbound();
+            flushed.addListener((ChannelFutureListener) f -> ((DuplexChannel) channel).shutdownOutput());
         }
     }
 

@@ -2,6 +2,7 @@ package net.gatehouse.appliance.dataplane.tls;
 
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOption;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.util.ReferenceCountUtil;
@@ -9,6 +10,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
+import java.util.function.Predicate;
 
 /**
  * Sits after a client connection's TLS handler and holds the connection back from the virtual's
@@ -16,12 +18,19 @@ import java.util.Queue;
  * handshake: the virtual's handler sees the connection become active on success (a failed
  * handshake is closed after the TLS alert and never reaches a pool member). Application data
  * decoded in the handshake's last read waits here until the virtual's handler first asks to read,
- * i.e. until its server side is connected. Then the gate steps out of the pipeline.
+ * i.e. until its server side is connected. Then the gate steps out of the pipeline. A failed
+ * handshake is reported; when the report says so, the connection is reset (SO_LINGER 0) once the
+ * alert is on its way, as BIG-IP resets it, else it is closed.
  */
 final class HandshakeGate extends ChannelDuplexHandler {
 
     private final Queue<Object> early = new ArrayDeque<>();
+    private final Predicate<Throwable> failed;
     private boolean handshaken;
+
+    HandshakeGate(Predicate<Throwable> failed) {
+        this.failed = failed;
+    }
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
@@ -32,6 +41,9 @@ final class HandshakeGate extends ChannelDuplexHandler {
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
         if (event instanceof SslHandshakeCompletionEvent completion) {
             if (!completion.isSuccess()) {
+                if (failed.test(completion.cause()) && ctx.channel().isOpen()) {
+                    ctx.channel().config().setOption(ChannelOption.SO_LINGER, 0);
+                }
                 ctx.close();
                 return;
             }
