@@ -144,12 +144,13 @@ public final class UtilResource {
         if (paths.size() != 2 || paths.get(0).startsWith("-")) {
             throw new RestError(400, refused);
         }
-        java.nio.file.Path upload;
+        Optional<java.nio.file.Path> source;
         try {
-            upload = uploads.resolve(paths.get(0)).orElseThrow(() -> new RestError(400, refused));
+            source = uploads.resolve(paths.get(0));
         } catch (RestError e) {
             throw new RestError(400, refused + " (" + e.getMessage() + ")");
         }
+        java.nio.file.Path upload = source.orElseThrow(() -> new RestError(400, refused));
         String target = paths.get(1);
         if (target.equals(UcsArchives.BIGIP_DIRECTORY) || (target + "/").equals(UcsArchives.BIGIP_DIRECTORY)) {
             target = UcsArchives.BIGIP_DIRECTORY + upload.getFileName();

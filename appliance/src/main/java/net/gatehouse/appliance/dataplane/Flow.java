@@ -2,7 +2,6 @@ package net.gatehouse.appliance.dataplane;
 
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.socket.DuplexChannel;
@@ -260,9 +259,15 @@ final class Flow implements Runnable {
      */
     private static void shutdownOutputAfterFlush(Channel channel) {
         if (channel != null && channel.isActive()) {
-            SslHandler tls = channel.pipeline().get(SslHandler.class);
-            ChannelFuture flushed = tls == null ? channel.writeAndFlush(Unpooled.EMPTY_BUFFER) : tls.closeOutbound();
-            flushed.addListener((ChannelFutureListener) f -> ((DuplexChannel) channel).shutdownOutput());
+            ChannelFutureListener halfClose = f -> ((DuplexChannel) channel).shutdownOutput();
+            channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener((ChannelFutureListener) flushed -> {
+                SslHandler tls = channel.pipeline().get(SslHandler.class);
+                if (tls == null) {
+                    halfClose.operationComplete(flushed);
+                } else {
+                    tls.closeOutbound().addListener(halfClose);
+                }
+            });
         }
     }
 
