@@ -120,10 +120,12 @@ class UcsTransferOverRestTest {
             assertThat(refused.body().path("message").asText()).as(args).contains("unix-mv", "refused");
         }
         assertThat(Files.exists(dataDir.resolve("rest/downloads/stray.ucs"))).isTrue();
-        try (var ucs = Files.list(dataDir.resolve("ucs")).filter(f -> f.getFileName().toString().contains("stray")
-                || f.getFileName().toString().contains("stolen"))) {
-            assertThat(ucs).isEmpty();
+        for (String placed : new String[] {"ucs/stray.ucs", "ucs/stray.txt", "ucs/stolen.ucs", "ucs/a.ucs",
+            "config/bigip.ucs"}) {
+            assertThat(dataDir.resolve(placed)).as(placed).doesNotExist();
         }
+        assertThat(dataDir.resolve("config/bigip.conf")).satisfiesAnyOf(conf -> assertThat(conf).doesNotExist(),
+                conf -> assertThat(Files.readString(conf)).doesNotContain("not much"));
         Answer missing = unixMv("/var/config/rest/downloads/absent.ucs /var/local/ucs/absent.ucs");
         assertThat(missing.body().path("commandResult").asText()).contains("No such file or directory");
     }
