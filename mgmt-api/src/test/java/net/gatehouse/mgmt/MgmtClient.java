@@ -85,8 +85,14 @@ final class MgmtClient {
 
     /** A GET whose answer is bytes, with extra headers (name, value, name, value...). */
     Download download(String path, String... headers) {
+        return downloadWithBody(path, null, headers);
+    }
+
+    /** A GET with a JSON body (as F5's download helper sends one) whose answer is bytes. */
+    Download downloadWithBody(String path, String jsonBody, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(30)).GET();
+                .timeout(Duration.ofSeconds(30)).method("GET", jsonBody == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(jsonBody));
         for (int i = 0; i + 1 < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }

@@ -67,8 +67,10 @@ class UcsTransferOverRestTest {
         assertThat(admin.get(TASKS + "/" + id + "/result").body().path("_taskState").asText()).isEqualTo("COMPLETED");
         byte[] onDisk = Files.readAllBytes(dataDir.resolve("ucs/fetched.ucs"));
 
-        // bigip_ucs_fetch's first request only learns the size; then it asks chunk by chunk.
-        Download probe = admin.download(DOWNLOADS + "fetched.ucs", "Content-Range", "0-524287/0");
+        // bigip_ucs_fetch's first request only learns the size (it sends a JSON body with its GETs);
+        // then it asks chunk by chunk.
+        Download probe = admin.downloadWithBody(DOWNLOADS + "fetched.ucs", "{\"headers\":{},\"verify\":false}",
+                "Content-Range", "0-524287/0", "Content-Type", "application/octet-stream");
         assertThat(probe.status()).isEqualTo(200);
         assertThat(probe.headers().firstValue("Content-Range")).hasValue("0-" + (onDisk.length - 1) + "/" + onDisk.length);
         ByteArrayOutputStream fetched = new ByteArrayOutputStream();
