@@ -3,8 +3,9 @@
 # against a freshly booted Gatehouse. Boots the shaded jar on a free management port, runs
 # site.yml twice (the second run must change nothing), checks that requests through the created
 # virtual server reach both backends (two small HTTP servers on 127.0.0.11/12:8080 that the
-# playbook's monitors must find up), then ops.yml (facts, a tmsh command, save) and absent.yml,
-# and stops everything it started, by PID.
+# playbook's monitors must find up), then ops.yml (facts, a tmsh command, save), absent.yml and
+# ucs.yml (a UCS fetched with bigip_ucs_fetch, then uploaded and installed with bigip_ucs), and
+# stops everything it started, by PID.
 #
 # Usage: src/e2e/ansible/run.sh   (after `mvn package`; needs ansible-playbook on the PATH)
 set -euo pipefail
@@ -72,4 +73,5 @@ echo "run.sh: requests through web_vs reached both backends"
 playbook ops.yml once
 [[ -s "$work/data/config/bigip.conf" ]] || { echo "run.sh: bigip_config save wrote no bigip.conf" >&2; exit 1; }
 playbook absent.yml once
-echo "run.sh: ansible end-to-end passed (create, idempotent re-run, traffic, operations, absent)"
+playbook ucs.yml once
+echo "run.sh: ansible end-to-end passed (create, idempotent re-run, traffic, operations, absent, UCS fetch and install)"

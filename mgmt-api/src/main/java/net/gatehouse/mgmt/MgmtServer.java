@@ -59,6 +59,8 @@ public final class MgmtServer implements AutoCloseable {
                 .register(new UtilResource(appliance, uploads))
                 .register(new SysConfigResource(appliance))
                 .register(new SysUcsResource(appliance))
+                .register(new UcsTasksResource(appliance, clock))
+                .register(new UcsDownloadResource(appliance))
                 .register(new FileTransferResource(uploads))
                 .register(new PackageTasksResource(clock))
                 .register(ErrorMappers.RestErrors.class)
@@ -67,6 +69,8 @@ public final class MgmtServer implements AutoCloseable {
         SSLEngineConfigurator tls = new SSLEngineConfigurator(deviceContext(appliance), false, false, false);
         URI uri = URI.create("https://" + address.getHostString() + ":" + address.getPort() + "/");
         HttpServer server = GrizzlyHttpServerFactory.createHttpServer(uri, config, true, tls, false);
+        // F5's clients send a body with some GETs (bigip_ucs_fetch's chunked download); BIG-IP ignores it.
+        server.getServerConfiguration().setAllowPayloadForUndefinedHttpMethods(true);
         try {
             server.start();
         } catch (IOException e) {

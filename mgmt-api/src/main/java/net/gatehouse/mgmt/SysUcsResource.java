@@ -61,6 +61,20 @@ public final class SysUcsResource {
     @POST
     public String run(String body, @Context SecurityContext caller) {
         JsonNode request = Json.parse(body);
+        run(appliance, principal(caller), request);
+        ObjectNode answer = request.deepCopy();
+        answer.remove("options");
+        answer.put("kind", "tm:sys:ucs:" + request.path("command").asText() + "state");
+        answer.put("selfLink", "https://localhost/mgmt/tm/sys/ucs?ver=" + IcontrolJson.VERSION);
+        return answer.toString();
+    }
+
+    /** A save or load request, checked: its command, its archive and its passphrase, if any. */
+    record UcsRequest(String command, String name, Optional<char[]> passphrase) {
+    }
+
+    /** Checks {@code {"command":"save"|"load","name":N,"options":[{"passphrase":P}, ...]}}; 400 if it is not that. */
+    static UcsRequest parse(JsonNode request) {
         String command = request.path("command").asText("");
         String name = request.path("name").asText("");
         if (!command.equals("save") && !command.equals("load")) {
@@ -81,21 +95,21 @@ public final class SysUcsResource {
                 }
             }
         }
-        Principal principal = principal(caller);
+        return new UcsRequest(command, name, passphrase);
+    }
+
+    /** Saves or loads as {@code principal} asks in {@code request}; 403 for a non-administrator, 400 otherwise. */
+    static void run(Appliance appliance, Principal principal, JsonNode request) {
+        UcsRequest ucs = parse(request);
         try {
-            if (command.equals("save")) {
-                appliance.ucs().save(principal, name, passphrase);
+            if (ucs.command().equals("save")) {
+                appliance.ucs().save(principal, ucs.name(), ucs.passphrase());
             } else {
-                appliance.ucs().load(principal, name, passphrase);
+                appliance.ucs().load(principal, ucs.name(), ucs.passphrase());
             }
         } catch (UcsError e) {
             throw new RestError(e.getMessage().startsWith("01070822") ? 403 : 400, e.getMessage());
         }
-        ObjectNode answer = request.deepCopy();
-        answer.remove("options");
-        answer.put("kind", "tm:sys:ucs:" + command + "state");
-        answer.put("selfLink", "https://localhost/mgmt/tm/sys/ucs?ver=" + IcontrolJson.VERSION);
-        return answer.toString();
     }
 
     @DELETE

@@ -10,16 +10,20 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import net.gatehouse.appliance.Appliance;
+import net.gatehouse.appliance.auth.RoleAuthorizer;
 import net.gatehouse.appliance.command.Principal;
 import net.gatehouse.appliance.syntax.IcontrolJson;
 import net.gatehouse.appliance.tmsh.PingArguments;
 import net.gatehouse.appliance.tmsh.TmshError;
 import net.gatehouse.appliance.tmsh.UtilPing;
+import net.gatehouse.appliance.ucs.UcsArchives;
+import net.gatehouse.appliance.ucs.UcsError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,15 +31,13 @@ import org.slf4j.LoggerFactory;
  * {@code /mgmt/tm/util/bash} runs tmsh commands ({@code -c 'tmsh -c "cmd; cmd"'}) in Gatehouse's own
  * tmsh, as the caller, and answers what tmsh printed as {@code commandResult} (a tmsh error too, as
  * BIG-IP's bash would print it); anything else is refused, there being no system shell, except the
-<<<<<<< HEAD
  * read-only facts F5's clients ask bash for: {@code cat /VERSION} and {@code cat /proc/uptime}
  * ({@code bigip_device_info}), {@code runlevel} (3: up, not rebooting) and whether the {@code mprov}
  * or {@code vcmpd} daemons run (they do not: nothing to provision, no vCMP) for {@code bigip_wait}.
-=======
- * two read-only facts F5's clients {@code cat} ({@code /VERSION}, {@code /proc/uptime}).
  * {@code /mgmt/tm/util/ping} runs the system's ping with checked arguments.
->>>>>>> shell2
- * {@code /mgmt/tm/util/unix-rm} removes a file from the upload folder and nowhere else.
+ * {@code /mgmt/tm/util/unix-rm} removes a file from the upload folder and nowhere else;
+ * {@code /mgmt/tm/util/unix-mv} moves an uploaded UCS archive into {@code /var/local/ucs/} and does
+ * nothing else.
  */
 @Path("/mgmt/tm/util")
 @Produces(MediaType.APPLICATION_JSON)
@@ -124,6 +126,50 @@ public final class UtilResource {
         String path = request.path("utilCmdArgs").asText("").strip();
         String output = uploads.remove(path) ? "" : "rm: cannot remove '" + path + "': No such file or directory\n";
         return answer("unix-rm", request, output);
+    }
+
+    /**
+     * {@code "utilCmdArgs": "/var/config/rest/downloads/NAME.ucs /var/local/ucs/NAME.ucs"}: how
+     * {@code bigip_ucs} places an archive it uploaded. Only that move is possible: from the upload folder
+     * into the UCS folder (the target may be the folder itself), as an administrator.
+     */
+    @POST
+    @Path("unix-mv")
+    public String unixMv(String body, @Context SecurityContext caller) {
+        JsonNode request = run(body, "unix-mv");
+        String args = request.path("utilCmdArgs").asText("").strip();
+        List<String> paths = Arrays.stream(args.split("\\s+")).filter(word -> !word.isEmpty()).toList();
+        String refused = "unix-mv on this appliance moves only an uploaded UCS archive from " + Uploads.REMOTE_FOLDER
+                + " into " + UcsArchives.BIGIP_DIRECTORY + "; refused: " + args;
+        if (paths.size() != 2 || paths.get(0).startsWith("-")) {
+            throw new RestError(400, refused);
+        }
+        Optional<java.nio.file.Path> source;
+        try {
+            source = uploads.resolve(paths.get(0));
+        } catch (RestError e) {
+            throw new RestError(400, refused + " (" + e.getMessage() + ")");
+        }
+        java.nio.file.Path upload = source.orElseThrow(() -> new RestError(400, refused));
+        String target = paths.get(1);
+        if (target.equals(UcsArchives.BIGIP_DIRECTORY) || (target + "/").equals(UcsArchives.BIGIP_DIRECTORY)) {
+            target = UcsArchives.BIGIP_DIRECTORY + upload.getFileName();
+        } else if (!target.startsWith(UcsArchives.BIGIP_DIRECTORY)) {
+            throw new RestError(400, refused);
+        }
+        if (!Files.isRegularFile(upload)) {
+            return answer("unix-mv", request, "mv: cannot stat '" + paths.get(0) + "': No such file or directory\n");
+        }
+        Principal principal = new Principal(caller.getUserPrincipal().getName(), Principal.Origin.REST);
+        try {
+            appliance.ucs().receive(principal, upload, target);
+        } catch (UcsError e) {
+            if (e.getMessage().startsWith(RoleAuthorizer.ACCESS_DENIED)) {
+                throw new RestError(403, e.getMessage());
+            }
+            throw new RestError(400, "unix-mv refused: " + e.getMessage());
+        }
+        return answer("unix-mv", request, "");
     }
 
     private static JsonNode run(String body, String utility) {

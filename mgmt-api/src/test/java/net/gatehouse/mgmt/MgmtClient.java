@@ -79,6 +79,37 @@ final class MgmtClient {
         return new MgmtClient(http, port);
     }
 
+    /** A status, the response headers and the body as bytes, for downloads. */
+    record Download(int status, java.net.http.HttpHeaders headers, byte[] body) {
+    }
+
+    /** A GET whose answer is bytes, with extra headers (name, value, name, value...). */
+    Download download(String path, String... headers) {
+        return downloadWithBody(path, null, headers);
+    }
+
+    /** A GET with a JSON body (as F5's download helper sends one) whose answer is bytes. */
+    Download downloadWithBody(String path, String jsonBody, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(30)).method("GET", jsonBody == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(jsonBody));
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        if (auth.length == 2) {
+            request.header(auth[0], auth[1]);
+        }
+        try {
+            HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new Download(response.statusCode(), response.headers(), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     Answer get(String path) {
         return send("GET", path, null);
     }

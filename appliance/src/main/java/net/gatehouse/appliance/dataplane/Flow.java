@@ -5,6 +5,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.socket.DuplexChannel;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.net.InetSocketAddress;
@@ -251,10 +252,22 @@ final class Flow implements Runnable {
         }
     }
 
+    /**
+     * Half-closes {@code channel} once what was written to it is flushed; a TLS side first sends its
+     * close_notify (TLS 1.3 allows the peer to keep sending; to a TLS 1.2 peer it is the end), so the
+     * peer sees the stream end cleanly rather than cut.
+     */
     private static void shutdownOutputAfterFlush(Channel channel) {
         if (channel != null && channel.isActive()) {
-            channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(
-                    (ChannelFutureListener) f -> ((DuplexChannel) f.channel()).shutdownOutput());
+            ChannelFutureListener halfClose = f -> ((DuplexChannel) channel).shutdownOutput();
+            channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener((ChannelFutureListener) flushed -> {
+                SslHandler tls = channel.pipeline().get(SslHandler.class);
+                if (tls == null) {
+                    halfClose.operationComplete(flushed);
+                } else {
+                    tls.closeOutbound().addListener(halfClose);
+                }
+            });
         }
     }
 

@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import net.gatehouse.appliance.dataplane.tls.VirtualTls;
 import net.gatehouse.appliance.view.LtmView;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -85,7 +84,9 @@ final class Listeners {
                 .childHandler(new ChannelInitializer<Channel>() {
                     @Override
                     protected void initChannel(Channel channel) {
-                        context.tls().virtual(state.fullPath()).flatMap(VirtualTls::clientSideHandler)
+                        context.tls().virtual(state.fullPath())
+                                .flatMap(tls -> tls.clientSideHandler(failure ->
+                                        HandshakeFailures.failed(context, state.fullPath(), channel, failure)))
                                 .ifPresent(channel.pipeline()::addLast);
                         VirtualState.Plan plan = state.plan();
                         if (plan.virtual().http().isPresent()) {

@@ -493,6 +493,9 @@ public final class TmshSession {
         if (kind.equals("net rst-cause") && rest.size() == 2) {
             return show.resetCauses(dataPlane.resetCauses());
         }
+        if (McpStateShow.handles(kind, rest.size())) {
+            return McpStateShow.show();
+        }
         Snapshot snapshot = commands.readable(principal);
         if (kind.equals("ltm profile") && rest.size() > 2 && rest.get(2).is("http")) {
             HttpProfileShow profiles = new HttpProfileShow(show);

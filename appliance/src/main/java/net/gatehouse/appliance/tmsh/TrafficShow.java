@@ -131,8 +131,9 @@ final class TrafficShow {
             }
         }
         rows.sort((x, y) -> x[0].compareTo(y[0]));
-        String format = "%-" + width + "s%" + (RST_RULE_WIDTH - width) + "s%n";
-        String rule = "-".repeat(Math.max(RST_RULE_WIDTH, width + 6)) + "\n";
+        int ruleWidth = Math.max(RST_RULE_WIDTH, width + 6);
+        String format = "%-" + width + "s%" + (ruleWidth - width) + "s%n";
+        String rule = "-".repeat(ruleWidth) + "\n";
         StringBuilder out = new StringBuilder(rule).append("TCP/IP Reset Cause\n")
                 .append(String.format(format, "RST Cause:", "Count")).append(rule);
         for (String[] row : rows) {

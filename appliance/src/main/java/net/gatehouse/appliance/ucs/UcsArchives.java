@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -332,6 +333,50 @@ public final class UcsArchives {
         }
         LOG.info("{} deleted the UCS file {}", principal.user(), display(file));
         return display(file);
+    }
+
+    // ---------------------------------------------------------------- transfer
+
+    /**
+     * The archive {@code name} ({@code NAME.ucs} or {@code /var/local/ucs/NAME.ucs}) in this appliance's
+     * UCS directory and nowhere else, for a download; it must exist.
+     */
+    public Path archiveToSend(Principal principal, String name) throws UcsError {
+        requireAdmin(principal, "download");
+        Path file = inDirectory(name);
+        if (!Files.isRegularFile(file)) {
+            throw new UcsError("The UCS file (" + display(file) + ") was not found.");
+        }
+        return file;
+    }
+
+    /**
+     * Moves an uploaded file into the UCS directory as {@code name} ({@code NAME.ucs} or
+     * {@code /var/local/ucs/NAME.ucs}, replacing an archive of that name), as BIG-IP's clients do with
+     * {@code unix-mv} after an upload; returns the archive's path as shown. The archive is checked when
+     * it is loaded, not here.
+     */
+    public synchronized String receive(Principal principal, Path upload, String name) throws UcsError {
+        requireAdmin(principal, "receive");
+        Path target = inDirectory(name);
+        try {
+            Files.createDirectories(directory);
+            Files.move(upload, target, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UcsError("The UCS file (" + display(target) + ") cannot be written: " + e.getMessage(), e);
+        }
+        LOG.info("{} placed the uploaded UCS file {}", principal.user(), display(target));
+        return display(target);
+    }
+
+    /** A name that must mean a {@code .ucs} file directly in the UCS directory. */
+    private Path inDirectory(String name) throws UcsError {
+        String file = name.startsWith(BIGIP_DIRECTORY) ? name.substring(BIGIP_DIRECTORY.length()) : name;
+        if (!file.endsWith(".ucs") || file.contains("/") || !UcsFile.safe(file) || file.equals(".ucs")) {
+            throw new UcsError("The UCS file name (" + name + ") is not valid: give NAME.ucs, a file in "
+                    + BIGIP_DIRECTORY + ".");
+        }
+        return directory.resolve(file);
     }
 
     /** Archives hold every key and the master key: only an administrator of every partition handles them. */

@@ -12,6 +12,7 @@ import io.netty.handler.ssl.SslHandler;
 import io.netty.util.Mapping;
 import java.net.InetSocketAddress;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * What TLS one virtual server does, as of one snapshot: its client-ssl profiles (one chosen per
@@ -49,9 +50,10 @@ public final class VirtualTls {
      * The first handler of a client connection: with client-ssl, an {@link SniHandler} that reads the
      * ClientHello's SNI name and becomes that profile's SslHandler, and a gate that holds the
      * connection back from the virtual until the handshake is done; when a profile is unusable, one
-     * that resets the connection; nothing otherwise.
+     * that resets the connection; nothing otherwise. A failed handshake is told to {@code failed},
+     * which says whether the connection is reset (after the TLS alert) or only closed.
      */
-    public Optional<ChannelHandler> clientSideHandler() {
+    public Optional<ChannelHandler> clientSideHandler(Predicate<Throwable> failed) {
         if (unusable != null) {
             return Optional.of(new Refusal());
         }
@@ -61,7 +63,7 @@ public final class VirtualTls {
         return Optional.of(new ChannelInitializer<Channel>() {
             @Override
             protected void initChannel(Channel channel) {
-                channel.pipeline().addLast(new SniHandler(clientSide), new HandshakeGate());
+                channel.pipeline().addLast(new SniHandler(clientSide), new HandshakeGate(failed));
             }
         });
     }
