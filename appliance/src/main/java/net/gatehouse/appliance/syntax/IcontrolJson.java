@@ -96,13 +96,21 @@ public final class IcontrolJson {
     private void identity(ObjectNode node, String kind, String fullPath, boolean partitioned, long generation,
             String link) {
         node.put("kind", kind);
-        node.put("name", partitioned ? Paths.name(fullPath) : fullPath);
-        if (partitioned) {
+        if (partitioned && Paths.folder(fullPath).equals("/")) {
+            // Folders at the root ("/", "/Common", "/Tenant1"): no partition; below "/", subPath "/".
+            node.put("name", fullPath.equals("/") ? "/" : Paths.name(fullPath));
+            if (!fullPath.equals("/")) {
+                node.put("subPath", "/");
+            }
+        } else if (partitioned) {
+            node.put("name", Paths.name(fullPath));
             node.put("partition", Paths.partition(fullPath));
             String subPath = Paths.subPath(fullPath);
             if (!subPath.isEmpty()) {
                 node.put("subPath", subPath);
             }
+        } else {
+            node.put("name", fullPath);
         }
         node.put("fullPath", fullPath);
         node.put("generation", generation);
@@ -312,6 +320,9 @@ public final class IcontrolJson {
         String name = Paths.fromTilde(body.get("name").asText());
         if (!type.partitioned() || name.startsWith("/")) {
             return Optional.of(name);
+        }
+        if (!body.hasNonNull("partition") && body.path("subPath").asText().equals("/")) {
+            return Optional.of(Paths.join("/", name));
         }
         String folder = "/" + (body.hasNonNull("partition") ? body.get("partition").asText() : "Common");
         if (body.hasNonNull("subPath")) {
