@@ -153,7 +153,8 @@ public final class IcontrolJson {
                 writeCollection(node, property, collection, items, where);
             } else if (value.isPresent()) {
                 String text = ((Value.Text) value.get()).text();
-                scalar(property, text, showsNone(type)).ifPresent(json -> node.set(property.restName(), json));
+                boolean showsNone = showsNone(type) || property.has(Property.Trait.REST_SHOWS_NONE);
+                scalar(property, text, showsNone).ifPresent(json -> node.set(property.restName(), json));
                 if (property.scalarType().orElseThrow() instanceof ValueType.ObjectRef ref
                         && !type.family().equals(Family.MONITOR)) {
                     referenceLink(ref.family(), text)
@@ -217,6 +218,10 @@ public final class IcontrolJson {
                 writeProperties(itemNode, collection.itemProperties(),
                         withDefaults(collection.itemProperties(), item.body()), where);
                 nameReference(itemNode, collection, item);
+                if (property.has(Property.Trait.REST_PARTITION_LINKS)) {
+                    itemNode.putObject("nameReference").put("link", "https://" + host + "/mgmt/tm/auth/partition/"
+                            + item.name() + "?ver=" + VERSION);
+                }
             }
         }
     }

@@ -97,7 +97,7 @@ public final class SysCore {
         return ComponentType.builder("sys folder", Family.FOLDER, "Folder")
                 .with(inert(text("app-service", "none")),
                         text("description", "none"),
-                        inert(text("device-group", "none")),
+                        inert(text("device-group", "none")).with(Trait.REST_SHOWS_NONE),
                         inert(trueFalse("hidden", "false")),
                         inert(trueFalse("inherited-devicegroup", "true")),
                         inert(trueFalse("inherited-traffic-group", "true")),
