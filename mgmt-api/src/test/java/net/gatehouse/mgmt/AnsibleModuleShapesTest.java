@@ -52,6 +52,16 @@ class AnsibleModuleShapesTest {
     }
 
     @Test
+    void anAddressDataGroupKeepsItsRecordNamesWhole() {
+        assertThat(admin.post("/mgmt/tm/ltm/data-group/internal", "{\"name\":\"nets\",\"type\":\"ip\","
+                + "\"records\":[{\"name\":\"10.0.0.0/8\",\"data\":\"private\"},{\"name\":\"192.168.1.1/32\"}]}")
+                .status()).isEqualTo(200);
+        JsonNode records = admin.get("/mgmt/tm/ltm/data-group/internal/~Common~nets").body().path("records");
+        assertThat(records.findValuesAsText("name")).containsExactly("10.0.0.0/8", "192.168.1.1/32");
+        assertThat(records.get(0).path("data").asText()).isEqualTo("private");
+    }
+
+    @Test
     void usersFilterByAQuotedPartitionAndLinkTheirPartitionAccess() {
         assertThat(admin.post("/mgmt/tm/auth/user", "{\"name\":\"ops1\",\"password\":\"Sup3r-Secret!\","
                 + "\"partitionAccess\":[{\"name\":\"all-partitions\",\"role\":\"operator\"}]}").status()).isEqualTo(200);

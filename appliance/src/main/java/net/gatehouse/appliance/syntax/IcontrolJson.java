@@ -211,8 +211,10 @@ public final class IcontrolJson {
                 array.add(item.name());
             } else {
                 ObjectNode itemNode = array.addObject();
-                itemNode.put("name", Paths.name(item.name()));
-                if (item.name().startsWith("/")) {
+                // Full paths are split into name and partition; other names (10.0.0.0/8) stay whole.
+                boolean fullPath = item.name().startsWith("/");
+                itemNode.put("name", fullPath ? Paths.name(item.name()) : item.name());
+                if (fullPath) {
                     itemNode.put("partition", Paths.partition(item.name()));
                 }
                 writeProperties(itemNode, collection.itemProperties(),
