@@ -21,7 +21,8 @@ import java.util.stream.Collectors;
 record Queries(Optional<Set<String>> select, Optional<String> partition, Optional<Integer> top, int skip,
         boolean expand) {
 
-    private static final Pattern PARTITION_FILTER = Pattern.compile("\\s*partition\\s+eq\\s+(\\S+)\\s*");
+    /** {@code partition eq Common}, or with the name as an OData string literal ({@code 'Common'}). */
+    private static final Pattern PARTITION_FILTER = Pattern.compile("\\s*partition\\s+eq\\s+'?([^'\\s]+)'?\\s*");
 
     static Queries of(MultivaluedMap<String, String> query) {
         Optional<Set<String>> select = Optional.ofNullable(query.getFirst("$select"))

@@ -26,6 +26,7 @@ import net.gatehouse.appliance.Appliance;
 import net.gatehouse.appliance.command.Command;
 import net.gatehouse.appliance.command.CommandService;
 import net.gatehouse.appliance.command.ErrorCatalog;
+import net.gatehouse.appliance.command.PolicyDrafts;
 import net.gatehouse.appliance.command.Principal;
 import net.gatehouse.appliance.config.ConfigError;
 import net.gatehouse.appliance.config.ConfigObject;
@@ -144,6 +145,9 @@ public final class TmResource {
             if (SslImports.isImport(type, call.body())) {
                 return imported(call, type, fullPath);
             }
+            if (type.path().equals("ltm policy") && call.body().path("command").asText("").equals("publish")) {
+                return published(call, type, fullPath);
+            }
             List<Edit> edits = read(() -> IcontrolJson.read(type, call.body(), names(snapshot, type, fullPath)));
             return run(call, new Command.Create(type, fullPath, edits),
                     after -> new IcontrolJson(after, HOST).write(existing(after, type, fullPath), false).toString());
@@ -217,6 +221,9 @@ public final class TmResource {
             if (SslImports.isImport(type, call.body())) {
                 return imported(call, type, object.fullPath());
             }
+            if (!replace && type.path().equals("ltm policy") && call.body().path("createDraft").asBoolean(false)) {
+                return drafted(call, type, object.fullPath());
+            }
             List<Edit> edits = read(() -> IcontrolJson.read(type, call.body(), names(snapshot, type, object.fullPath())));
             Command command = replace ? new Command.Replace(type, object.fullPath(), edits)
                     : new Command.Modify(type, object.fullPath(), edits);
@@ -259,6 +266,32 @@ public final class TmResource {
         CommandService commands = appliance.commands();
         try {
             return answer.apply(commands.execute(call.principal(), List.of(command)).snapshot());
+        } catch (ConfigError e) {
+            throw RestError.of(e);
+        }
+    }
+
+    /** {@code POST /mgmt/tm/ltm/policy {"command": "publish", "name": "/Common/Drafts/p"}}: answers the published policy. */
+    private String published(Call call, ComponentType type, String draft) {
+        if (call.transaction().isPresent()) {
+            throw new RestError(400, "Configuration error: publishing policy (" + draft
+                    + ") cannot be part of a transaction.");
+        }
+        try {
+            Snapshot after = appliance.commands().execute(call.principal(),
+                    PolicyDrafts.publish(appliance.snapshot(), draft)).snapshot();
+            return new IcontrolJson(after, HOST).write(existing(after, type, PolicyDrafts.publishedPath(draft)), false)
+                    .toString();
+        } catch (ConfigError e) {
+            throw RestError.of(e);
+        }
+    }
+
+    /** {@code PATCH /mgmt/tm/ltm/policy/~Common~p {"createDraft": true}}: answers the new draft. */
+    private String drafted(Call call, ComponentType type, String published) {
+        try {
+            return run(call, PolicyDrafts.draft(appliance.snapshot(), published), after -> new IcontrolJson(after, HOST)
+                    .write(existing(after, type, PolicyDrafts.draftPath(published)), false).toString());
         } catch (ConfigError e) {
             throw RestError.of(e);
         }

@@ -60,7 +60,10 @@ public final class CommandService {
         this.authorizer = authorizer;
         this.clock = clock;
         this.secrets = secrets;
+        ComponentRule partitionRoot = new PartitionRootRule();
         this.rules = new java.util.concurrent.ConcurrentHashMap<>(Map.of(
+                PartitionRootRule.PARTITION, partitionRoot,
+                PartitionRootRule.FOLDER, partitionRoot,
                 "ltm pool", new PoolRule(),
                 "ltm virtual", new VirtualRule(clock),
                 "ltm snatpool", new SnatpoolRule(),
@@ -180,9 +183,17 @@ public final class CommandService {
                 throw ErrorCatalog.builtIn(type, path);
             }
             refuseIfFolderNotEmpty(object, view);
-            candidate.remove(type, path);
-            touched.remove(key);
-            deleted.put(key, object);
+            List<ConfigObject> gone = new ArrayList<>(List.of(object));
+            ComponentRule rule = rules.get(type.path());
+            if (rule != null) {
+                gone.addAll(rule.deletedWith(object, view));
+            }
+            for (ConfigObject each : gone) {
+                String eachKey = key(each.type(), each.fullPath());
+                candidate.remove(each.type(), each.fullPath());
+                touched.remove(eachKey);
+                deleted.put(eachKey, each);
+            }
             return;
         }
         List<Edit> edits = editsOf(command);
@@ -234,8 +245,14 @@ public final class CommandService {
         }
     }
 
-    /** {@code /P} is a partition ({@code auth partition P}); deeper folders are {@code sys folder}s. */
+    /**
+     * {@code /} always exists; {@code /P} is a partition ({@code auth partition P}); deeper folders are
+     * {@code sys folder}s.
+     */
     private static boolean folderExists(Snapshot view, String folder) {
+        if (folder.equals("/")) {
+            return true;
+        }
         boolean partitionRoot = folder.equals("/" + Paths.partition(folder));
         return partitionRoot ? view.find(Family.FOLDER, Paths.partition(folder)).isPresent()
                 : view.find(Family.FOLDER, folder).isPresent();

@@ -23,6 +23,11 @@ public interface ComponentRule {
         return List.of();
     }
 
+    /** Objects deleted together with this one (a partition and its root folder), as they stand in {@code candidate}. */
+    default List<ConfigObject> deletedWith(ConfigObject object, Snapshot candidate) {
+        return List.of();
+    }
+
     /** Refuses what BIG-IP refuses. */
     default void validate(ConfigObject object, Snapshot candidate) throws ConfigError {
     }

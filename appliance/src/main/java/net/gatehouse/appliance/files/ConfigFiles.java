@@ -83,7 +83,7 @@ public final class ConfigFiles {
         String name = base ? BASE : LTM;
         if (object.type().partitioned()) {
             String partition = Paths.partition(object.fullPath());
-            if (!Paths.COMMON.equals("/" + partition)) {
+            if (!partition.isEmpty() && !Paths.COMMON.equals("/" + partition)) {
                 return PARTITIONS + "/" + partition + "/" + name;
             }
         }
@@ -315,7 +315,7 @@ public final class ConfigFiles {
         List<Command> resets = new ArrayList<>();
         snapshot.all().forEach(object -> {
             ComponentType type = object.type();
-            if (named.contains(type.path() + " " + object.fullPath())) {
+            if (named.contains(type.path() + " " + object.fullPath()) || goesWithPartition(object, snapshot, named)) {
                 return;
             }
             Optional<ComponentType.Builtin> builtin = type.builtins().stream()
@@ -333,6 +333,23 @@ public final class ConfigFiles {
         List<Command> all = new ArrayList<>(resets);
         all.addAll(deletes);
         return all;
+    }
+
+    /**
+     * A partition and its root folder are deleted and kept together (the command service deletes both
+     * when either goes): a root folder is left to its partition, and a partition whose root folder
+     * the files name stays.
+     */
+    private static boolean goesWithPartition(ConfigObject object, Snapshot snapshot, Set<String> named) {
+        String path = object.type().path();
+        String fullPath = object.fullPath();
+        if (path.equals("auth partition")) {
+            return named.contains("sys folder /" + fullPath);
+        }
+        boolean partitionRoot = path.equals("sys folder") && !fullPath.equals("/")
+                && Paths.folder(fullPath).equals("/");
+        return partitionRoot && snapshot.schema().type("auth partition")
+                .flatMap(partition -> snapshot.get(partition, Paths.name(fullPath))).isPresent();
     }
 
     private static int deleteRank(Command command) {

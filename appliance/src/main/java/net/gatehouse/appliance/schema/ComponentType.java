@@ -60,8 +60,12 @@ public record ComponentType(String path, Family family, String label, boolean pa
         return builtins.stream().anyMatch(b -> builtinPath(b).equals(fullPath));
     }
 
+    /** A built-in's full path: its name in {@code /Common}, unless the name is a full path itself ({@code /}). */
     public String builtinPath(Builtin builtin) {
-        return partitioned ? Paths.join(Paths.COMMON, builtin.name()) : builtin.name();
+        if (!partitioned || builtin.name().startsWith("/")) {
+            return builtin.name();
+        }
+        return Paths.join(Paths.COMMON, builtin.name());
     }
 
     /** The name of the one object of a singleton ({@code sys global-settings}): the last word of its path. */

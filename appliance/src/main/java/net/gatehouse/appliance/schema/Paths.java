@@ -39,7 +39,8 @@ public final class Paths {
     /** How tmsh shows a full path from inside {@code folder}: relative when it lies there. */
     public static String relativeTo(String folder, String fullPath) {
         String prefix = folder.endsWith("/") ? folder : folder + "/";
-        if (fullPath.startsWith(prefix) && fullPath.indexOf('/', prefix.length()) < 0) {
+        if (fullPath.length() > prefix.length() && fullPath.startsWith(prefix)
+                && fullPath.indexOf('/', prefix.length()) < 0) {
             return fullPath.substring(prefix.length());
         }
         return fullPath;

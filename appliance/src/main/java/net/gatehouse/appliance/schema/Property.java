@@ -39,6 +39,16 @@ public record Property(String name, Shape shape, Optional<String> defaultValue, 
         REQUIRED,
         /** iControl JSON writes the value with a trailing space, as BIG-IP does for pool monitor rules. */
         REST_TRAILING_SPACE,
+        /**
+         * iControl JSON writes the value even when it is {@code none}, as BIG-IP does for a virtual's
+         * {@code sourceAddressTranslation} {@code type}.
+         */
+        REST_SHOWS_NONE,
+        /**
+         * iControl JSON links each item of this collection to the partition it names ({@code nameReference}
+         * to {@code /mgmt/tm/auth/partition/<name>}), as BIG-IP does for a user's {@code partitionAccess}.
+         */
+        REST_PARTITION_LINKS,
         /** tmsh and bigip.conf always quote the value ({@code sys db} values). */
         QUOTED,
         /**

@@ -97,13 +97,21 @@ public final class IcontrolJson {
     private void identity(ObjectNode node, String kind, String fullPath, boolean partitioned, long generation,
             String link) {
         node.put("kind", kind);
-        node.put("name", partitioned ? Paths.name(fullPath) : fullPath);
-        if (partitioned) {
+        if (partitioned && Paths.folder(fullPath).equals("/")) {
+            // Folders at the root ("/", "/Common", "/Tenant1"): no partition; below "/", subPath "/".
+            node.put("name", fullPath.equals("/") ? "/" : Paths.name(fullPath));
+            if (!fullPath.equals("/")) {
+                node.put("subPath", "/");
+            }
+        } else if (partitioned) {
+            node.put("name", Paths.name(fullPath));
             node.put("partition", Paths.partition(fullPath));
             String subPath = Paths.subPath(fullPath);
             if (!subPath.isEmpty()) {
                 node.put("subPath", subPath);
             }
+        } else {
+            node.put("name", fullPath);
         }
         node.put("fullPath", fullPath);
         node.put("generation", generation);
@@ -148,7 +156,8 @@ public final class IcontrolJson {
                 writeCollection(node, property, collection, items, where);
             } else if (value.isPresent()) {
                 String text = ((Value.Text) value.get()).text();
-                scalar(property, text, showsNone(type)).ifPresent(json -> node.set(property.restName(), json));
+                boolean showsNone = showsNone(type) || property.has(Property.Trait.REST_SHOWS_NONE);
+                scalar(property, text, showsNone).ifPresent(json -> node.set(property.restName(), json));
                 if (property.scalarType().orElseThrow() instanceof ValueType.ObjectRef ref
                         && !type.family().equals(Family.MONITOR)) {
                     referenceLink(ref.family(), text)
@@ -205,13 +214,19 @@ public final class IcontrolJson {
                 array.add(item.name());
             } else {
                 ObjectNode itemNode = array.addObject();
-                itemNode.put("name", Paths.name(item.name()));
-                if (item.name().startsWith("/")) {
+                // Full paths are split into name and partition; other names (10.0.0.0/8) stay whole.
+                boolean fullPath = item.name().startsWith("/");
+                itemNode.put("name", fullPath ? Paths.name(item.name()) : item.name());
+                if (fullPath) {
                     itemNode.put("partition", Paths.partition(item.name()));
                 }
                 writeProperties(itemNode, collection.itemProperties(),
                         withDefaults(collection.itemProperties(), item.body()), where);
                 nameReference(itemNode, collection, item);
+                if (property.has(Property.Trait.REST_PARTITION_LINKS)) {
+                    itemNode.putObject("nameReference").put("link", "https://" + host + "/mgmt/tm/auth/partition/"
+                            + item.name() + "?ver=" + VERSION);
+                }
             }
         }
     }
@@ -315,6 +330,9 @@ public final class IcontrolJson {
         String name = Paths.fromTilde(body.get("name").asText());
         if (!type.partitioned() || name.startsWith("/")) {
             return Optional.of(name);
+        }
+        if (!body.hasNonNull("partition") && body.path("subPath").asText().equals("/")) {
+            return Optional.of(Paths.join("/", name));
         }
         String folder = "/" + (body.hasNonNull("partition") ? body.get("partition").asText() : "Common");
         if (body.hasNonNull("subPath")) {

@@ -10,10 +10,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import net.gatehouse.appliance.command.Command;
 import net.gatehouse.appliance.command.CommandService;
+import net.gatehouse.appliance.command.PolicyDrafts;
 import net.gatehouse.appliance.command.Principal;
 import net.gatehouse.appliance.config.ConfigError;
 import net.gatehouse.appliance.config.ConfigObject;
-import net.gatehouse.appliance.config.BodyEdits;
 import net.gatehouse.appliance.config.Edit;
 import net.gatehouse.appliance.config.Snapshot;
 import net.gatehouse.appliance.Appliance;
@@ -400,16 +400,12 @@ public final class TmshSession {
             throw new TmshError("Syntax Error: publish takes \"ltm policy <draft>\"");
         }
         Snapshot snapshot = commands.snapshot();
-        ComponentType type = snapshot.schema().require("ltm policy");
-        String draft = fullPath(type, words.get(3).text());
-        ConfigObject object = snapshot.get(type, draft).orElseThrow(() ->
-                new TmshError("01020036:3: The requested Policy (" + draft + ") was not found."));
-        if (!Paths.name(Paths.folder(draft)).equals("Drafts")) {
-            throw new TmshError("01070734:3: Configuration error: Policy '" + draft + "' is not a draft and cannot be published.");
+        String draft = fullPath(snapshot.schema().require("ltm policy"), words.get(3).text());
+        try {
+            return execute(PolicyDrafts.publish(snapshot, draft));
+        } catch (ConfigError e) {
+            throw new TmshError(e.getMessage());
         }
-        String published = Paths.join(Paths.folder(Paths.folder(draft)), Paths.name(draft));
-        return execute(List.of(new Command.Delete(type, draft),
-                new Command.Replace(type, published, BodyEdits.of(object.body().without("status")))));
     }
 
     private List<Edit> properties(Snapshot snapshot, ComponentType type, String path, List<Token> words, int start)

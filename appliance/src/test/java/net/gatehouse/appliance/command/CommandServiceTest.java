@@ -186,6 +186,38 @@ class CommandServiceTest {
     }
 
     @Test
+    void aPartitionsRootFolderComesAndGoesWithThePartitionAndKeepsItsOwnDescription() {
+        core.tmsh("create auth partition Tenant1 description tenant");
+        assertThat(core.tmsh("list sys folder /Tenant1")).startsWith("sys folder /Tenant1 {");
+        core.tmsh("modify sys folder /Tenant1 description \"tenant root\"");
+        assertThat(core.tmsh("list sys folder /Tenant1")).contains("description \"tenant root\"");
+        assertThat(core.tmsh("list auth partition Tenant1")).contains("description tenant\n");
+        core.tmsh("cd /");
+        assertThat(core.tmsh("list sys folder")).contains("sys folder / {").contains("Common {").contains("Tenant1 {");
+        core.tmsh("cd /Common");
+
+        core.tmsh("create ltm pool /Tenant1/p1");
+        assertThat(core.tmshError("delete auth partition Tenant1")).contains("not empty").contains("/Tenant1/p1");
+        assertThat(core.tmshError("delete sys folder /Tenant1")).contains("not empty").contains("/Tenant1/p1");
+        core.tmsh("delete ltm pool /Tenant1/p1");
+        core.tmsh("delete auth partition Tenant1");
+        assertThat(core.tmshError("list sys folder /Tenant1")).contains("was not found");
+    }
+
+    @Test
+    void aFolderAtTheRootIsAPartitionAndTheBuiltInFoldersStay() {
+        core.tmsh("create sys folder /Tenant2");
+        assertThat(core.tmsh("list auth partition Tenant2")).startsWith("auth partition Tenant2");
+        core.tmsh("create ltm pool /Tenant2/p2");
+        core.tmsh("delete ltm pool /Tenant2/p2");
+        core.tmsh("delete sys folder /Tenant2");
+        assertThat(core.tmshError("list auth partition Tenant2")).contains("was not found");
+        assertThat(core.tmshError("delete sys folder /")).contains("built-in");
+        assertThat(core.tmshError("delete sys folder /Common")).contains("built-in");
+        assertThat(core.tmshError("delete auth partition Common")).contains("built-in");
+    }
+
+    @Test
     void theRunningConfigurationSurvivesARestartAtTheSameGeneration() {
         core.tmsh("create ltm pool web members add { 10.0.0.1:80 { ratio 2 } 10.0.0.2:80 } monitor http");
         core.tmsh("modify sys db ui.advisory.enabled value true");

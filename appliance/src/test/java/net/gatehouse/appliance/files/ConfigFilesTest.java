@@ -68,6 +68,37 @@ class ConfigFilesTest {
         }
     }
 
+    @Test
+    void aPartitionsRootFolderIsSavedInThePartitionsFileLoadedBackAndRemovedWithItsPartition() throws IOException {
+        Map<String, String> saved;
+        try (CoreFixture core = CoreFixture.open(first)) {
+            core.tmsh("create auth partition Tenant1 description tenant");
+            core.tmsh("modify sys folder /Tenant1 description root");
+            saved = saveAndRead(core, first);
+            assertThat(saved.get("bigip_base.conf")).contains("auth partition Tenant1 {\n    description tenant\n}");
+            assertThat(saved.get("partitions/Tenant1/bigip.conf")).contains("sys folder /Tenant1 {\n    description root\n}");
+            assertThat(saved.get("bigip.conf")).doesNotContain("sys folder /Tenant1");
+
+            core.tmsh("load sys config");
+            assertThat(core.tmsh("list sys folder /Tenant1")).contains("description root");
+            assertThat(core.tmsh("list auth partition Tenant1")).contains("description tenant");
+
+            core.tmsh("load sys config default");
+            assertThat(core.tmshError("list auth partition Tenant1")).contains("was not found");
+            assertThat(core.tmshError("list sys folder /Tenant1")).contains("was not found");
+        }
+        for (Map.Entry<String, String> file : saved.entrySet()) {
+            Path target = second.resolve("config").resolve(file.getKey());
+            Files.createDirectories(target.getParent());
+            Files.writeString(target, file.getValue());
+        }
+        try (CoreFixture core = CoreFixture.open(second)) {
+            core.tmsh("load sys config");
+            assertThat(core.tmsh("list sys folder /Tenant1")).contains("description root");
+            assertThat(saveAndRead(core, second)).isEqualTo(saved);
+        }
+    }
+
     private static Map<String, String> saveAndRead(CoreFixture core, Path data) throws IOException {
         core.tmsh("save sys config");
         Map<String, String> files = new TreeMap<>();

@@ -70,7 +70,7 @@ public final class Auth {
                 .with(text("description", "none"),
                         text("encrypted-password", "none"),
                         collection("partition-access", new ItemNaming.Plain(), true, false,
-                                choice("role", "no-access", ROLES)),
+                                choice("role", "no-access", ROLES)).with(Trait.REST_PARTITION_LINKS),
                         // Never stored: the command service turns it into encrypted-password.
                         text("password", "none").with(Trait.SECRET),
                         text("prompt-for-password", "none").with(Trait.INERT, Trait.SECRET),

@@ -232,7 +232,7 @@ public final class LtmCore {
                         prefix("source", "0.0.0.0/0").with(Trait.ALWAYS_LISTED),
                         block("source-address-translation",
                                 ref("pool", Family.SNATPOOL, "none", "none"),
-                                choice("type", "none", "none", "automap", "snat", "lsn")),
+                                choice("type", "none", "none", "automap", "snat", "lsn").with(Trait.REST_SHOWS_NONE)),
                         choice("source-port", "preserve", "preserve", "preserve-strict", "change"),
                         choice("syn-cookie-status", "not-activated", "not-activated", "activated", "full-hardware",
                                 "partial-hardware").with(Trait.READ_ONLY),

@@ -10,6 +10,7 @@ import net.gatehouse.appliance.config.Body;
 import net.gatehouse.appliance.config.Value;
 import net.gatehouse.appliance.schema.ComponentType;
 import net.gatehouse.appliance.schema.Family;
+import net.gatehouse.appliance.schema.Paths;
 import net.gatehouse.appliance.schema.Property;
 import net.gatehouse.appliance.schema.Property.Trait;
 
@@ -88,19 +89,22 @@ public final class SysCore {
     }
 
     /**
-     * TODO(DSL): the built-in folders {@code /} and {@code /Common} cannot be named as built-ins (names
-     * are joined under /Common); only {@code /Common/Drafts} is declared here.
+     * The root folder {@code /}, each partition's root folder ({@code /Common}, {@code /Tenant1}: it
+     * comes and goes with its {@code auth partition}) and the folders below them. The root does not
+     * inherit a device group or traffic group; everything below does.
      */
     public static ComponentType folder() {
         return ComponentType.builder("sys folder", Family.FOLDER, "Folder")
                 .with(inert(text("app-service", "none")),
                         text("description", "none"),
-                        inert(text("device-group", "none")),
+                        inert(text("device-group", "none")).with(Trait.REST_SHOWS_NONE),
                         inert(trueFalse("hidden", "false")),
                         inert(trueFalse("inherited-devicegroup", "true")),
                         inert(trueFalse("inherited-traffic-group", "true")),
                         inert(trueFalse("no-ref-check", "false")),
                         inert(ref("traffic-group", Family.TRAFFIC_GROUP, "/Common/traffic-group-1", "none")))
+                .builtin("/", Body.texts("inherited-devicegroup", "false", "inherited-traffic-group", "false"))
+                .builtin(Paths.COMMON, Body.EMPTY)
                 .builtin("Drafts", Body.EMPTY)
                 .build();
     }
