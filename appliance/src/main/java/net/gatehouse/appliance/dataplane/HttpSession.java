@@ -83,7 +83,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements ServerCo
     private Optional<CookieSelection> profileCookies = Optional.empty();
     private VirtualPersistence cookiesFor;
     private PoolState cookiesPool;
-    /** The request being balanced, while it is (persistence methods may read it). */
+    /** The request being balanced or run through the iRules, while it is (persistence methods and rules may read it). */
     private HttpRequest balancing;
     /** What persistence reads of this connection and the request being balanced; made only when a method asks. */
     private final Supplier<PersistContext> persistFacts = () -> PersistFacts.of(client, balancing);
@@ -228,7 +228,9 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements ServerCo
             return;
         }
         tally.requestAccepted(request);
-        rules.httpRequest(PersistFacts.of(client, request), decision);
+        balancing = request;
+        rules.httpRequest(persistFacts, decision);
+        balancing = null;
         if (decision.response().isPresent()) {
             LOG.debug("{}: an iRule answers {} {} with {}", virtual.fullPath(), client.remoteAddress(),
                     request.uri(), decision.response().get().status());

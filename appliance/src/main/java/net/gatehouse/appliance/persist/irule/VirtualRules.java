@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import net.gatehouse.appliance.persist.PersistContext;
 import net.gatehouse.appliance.persist.PersistMode;
 
@@ -96,10 +97,19 @@ public final class VirtualRules {
         clientAccepted.forEach(command -> command.run(connection, decision));
     }
 
-    /** Runs {@code HTTP_REQUEST} for a request ({@code connection} carries it). */
-    public void httpRequest(PersistContext connection, RuleDecision decision) {
+    /**
+     * Runs {@code HTTP_REQUEST} for a request ({@code connection} carries it; it is only gathered
+     * when the virtual's rules have such an event, so a virtual without rules pays nothing per request).
+     */
+    public void httpRequest(Supplier<PersistContext> connection, RuleDecision decision) {
         decision.nextRequest();
-        httpRequest.forEach(command -> command.run(connection, decision));
+        if (httpRequest.isEmpty()) {
+            return;
+        }
+        PersistContext facts = connection.get();
+        for (RuleCommand command : httpRequest) {
+            command.run(facts, decision);
+        }
     }
 
     /** Reads one rule's blocks, adding what is outside the subset to {@code unsupported}. */

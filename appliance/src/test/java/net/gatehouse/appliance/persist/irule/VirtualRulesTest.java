@@ -61,7 +61,7 @@ class VirtualRulesTest {
         assertThat(rules.refusal()).isEmpty();
         RuleDecision decision = new RuleDecision();
         rules.clientAccepted(accepted(), decision);
-        rules.httpRequest(request, decision);
+        rules.httpRequest(() -> request, decision);
         return decision;
     }
 
@@ -121,8 +121,8 @@ class VirtualRulesTest {
         VirtualRules rules = rule("when CLIENT_ACCEPTED { pool web ; persist uie [IP::client_addr] 60 }");
         RuleDecision decision = new RuleDecision();
         rules.clientAccepted(accepted(), decision);
-        rules.httpRequest(request("/", Map.of()), decision);
-        rules.httpRequest(request("/2", Map.of()), decision);
+        rules.httpRequest(() -> request("/", Map.of()), decision);
+        rules.httpRequest(() -> request("/2", Map.of()), decision);
         assertThat(decision.pool()).contains("/Common/web");
         assertThat(decision.persistence())
                 .isEqualTo(new RuleDecision.Keyed(PersistMode.UNIVERSAL, "10.1.1.7", OptionalLong.of(60)));
