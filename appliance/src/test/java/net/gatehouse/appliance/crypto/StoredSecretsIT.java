@@ -1,5 +1,6 @@
 package net.gatehouse.appliance.crypto;
 
+import static net.gatehouse.appliance.Await.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
@@ -13,7 +14,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -80,23 +80,8 @@ class StoredSecretsIT {
     }
 
     private void awaitMember(CoreFixture core, String pool, Availability availability) {
-        await(pool + " member " + availability, () -> core.appliance().health()
+        await(pool + " member " + availability, DEADLINE, () -> core.appliance().health()
                 .member("/Common/" + pool, "/Common/" + member) == availability);
-    }
-
-    private static void await(String what, BooleanSupplier condition) {
-        long end = System.nanoTime() + DEADLINE.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() - end > 0) {
-                throw new AssertionError("not within " + DEADLINE + ": " + what);
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted waiting for " + what, e);
-            }
-        }
     }
 
     private static String storedPassword(CoreFixture core, String monitor) {

@@ -11,6 +11,7 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.nio.file.Path;
 import java.time.Duration;
+import net.gatehouse.appliance.Await;
 import net.gatehouse.appliance.CoreFixture;
 import net.gatehouse.appliance.dataplane.stats.HttpProfileStats;
 import org.junit.jupiter.api.Test;
@@ -51,7 +52,7 @@ class HttpStatisticsIT {
             assertThat(exchange(empty, "GET / HTTP/1.1\r\nHost: a\r\n\r\n")).isEqualTo("[reset]");
 
             DataPlane dataPlane = core.appliance().dataPlane();
-            Loopback.await("the last response is counted", Duration.ofSeconds(5),
+            Await.await("the last response is counted", Duration.ofSeconds(5),
                     () -> dataPlane.httpProfile("/Common/http").stats().requests() == 5);
             assertThat(dataPlane.httpProfile("/Common/http")).isEqualTo(new Reports.HttpProfile("/Common/http", 1,
                     new HttpProfileStats(5, 3, 1, 0, 1, 4, 4, 0, 0, 5, 2, 1, 1, 1, 0)));

@@ -1,5 +1,6 @@
 package net.gatehouse.appliance.dataplane;
 
+import static net.gatehouse.appliance.Await.await;
 import static net.gatehouse.appliance.dataplane.Loopback.greeting;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,27 +33,27 @@ class MonitoredTrafficIT {
             core.tmsh("create ltm virtual vs destination " + vip + ":" + PORT + " pool web profiles add { fastL4 }");
 
             Set<String> seen = new HashSet<>();
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (seen.size() < 2 && System.nanoTime() < deadline) {
+            await("both members served once their monitor found them up", Duration.ofSeconds(30), () -> {
                 try {
                     seen.add(greeting(vip, PORT));
                 } catch (IOException stillChecking) {
-                    Thread.sleep(100);
+                    // the monitor has not found a member up yet
                 }
-            }
+                return seen.size() == 2;
+            });
             assertThat(seen).as("both members served once their monitor found them up").containsExactly("a", "b");
 
             String bMember = "/Common/" + b.member();
             b.close();
             // Load goes on while the monitor notices; connections to the dead member fail meanwhile.
-            while (core.appliance().health().member("/Common/web", bMember) != Availability.OFFLINE
-                    && System.nanoTime() < deadline) {
+            await("the closed member marked down", Duration.ofSeconds(30), () -> {
                 try {
                     greeting(vip, PORT);
                 } catch (IOException refusedByTheDeadMember) {
-                    Thread.sleep(20);
+                    // expected until the monitor marks it down
                 }
-            }
+                return core.appliance().health().member("/Common/web", bMember) == Availability.OFFLINE;
+            });
             assertThat(core.appliance().health().member("/Common/web", bMember)).isEqualTo(Availability.OFFLINE);
             for (int i = 0; i < 40; i++) {
                 assertThat(greeting(vip, PORT)).as("connection %d after the member was marked down", i)

@@ -1,7 +1,7 @@
 package net.gatehouse.appliance.dataplane;
 
 import static net.gatehouse.appliance.dataplane.Loopback.ascii;
-import static net.gatehouse.appliance.dataplane.Loopback.await;
+import static net.gatehouse.appliance.Await.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,6 +1,6 @@
 package net.gatehouse.appliance.dataplane;
 
-import static net.gatehouse.appliance.dataplane.Loopback.await;
+import static net.gatehouse.appliance.Await.await;
 import static net.gatehouse.appliance.dataplane.Loopback.connect;
 import static net.gatehouse.appliance.dataplane.Loopback.greeting;
 import static net.gatehouse.appliance.dataplane.Loopback.readLine;

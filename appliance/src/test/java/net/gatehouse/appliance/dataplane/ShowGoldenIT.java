@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import net.gatehouse.appliance.Await;
 import net.gatehouse.appliance.CoreFixture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,7 +47,7 @@ class ShowGoldenIT {
             String output;
             try (Socket held = Loopback.connect(vip, 8080)) {
                 Loopback.readLine(held.getInputStream());
-                Loopback.await("the connection is listed", Duration.ofSeconds(5),
+                Await.await("the connection is listed", Duration.ofSeconds(5),
                         () -> core.appliance().dataPlane().connections().size() == 1);
                 output = String.join("", core.tmsh("show ltm virtual http_vs offsite_vs raw"),
                         core.tmsh("show ltm pool web members raw"), core.tmsh("show ltm node 127.0.0.1 raw"),

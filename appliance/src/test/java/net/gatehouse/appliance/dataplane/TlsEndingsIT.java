@@ -21,6 +21,7 @@ import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
+import net.gatehouse.appliance.Await;
 import net.gatehouse.appliance.CoreFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -123,7 +124,7 @@ class TlsEndingsIT {
     }
 
     private void awaitCount(String cause, int count) {
-        Loopback.await(cause + " counted " + count, Duration.ofSeconds(5), () -> core.tmsh("show net rst-cause")
+        Await.await(cause + " counted " + count, Duration.ofSeconds(5), () -> core.tmsh("show net rst-cause")
                 .lines().anyMatch(line -> line.matches(java.util.regex.Pattern.quote(cause) + "\\s+" + count)));
     }
 

@@ -1,6 +1,6 @@
 package net.gatehouse.appliance.dataplane;
 
-import static net.gatehouse.appliance.dataplane.Loopback.await;
+import static net.gatehouse.appliance.Await.await;
 import static net.gatehouse.appliance.dataplane.Loopback.readLine;
 import static net.gatehouse.appliance.dataplane.TlsMaterial.anyServer;
 import static net.gatehouse.appliance.dataplane.TlsMaterial.trustAll;
@@ -22,6 +22,7 @@ import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
+import net.gatehouse.appliance.Await;
 import net.gatehouse.appliance.CoreFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -112,7 +113,7 @@ class TlsIT {
             socket.startHandshake();
             assertThat(socket.getSession().getProtocol()).isEqualTo("TLSv1.2");
         }
-        Loopback.await("no client-side connection is left counted", Duration.ofSeconds(5), () -> core.tmsh(
+        Await.await("no client-side connection is left counted", Duration.ofSeconds(5), () -> core.tmsh(
                 "show ltm virtual vs").lines().anyMatch(line -> line.matches("\\s*Current Connections\\s+0\\s.*")));
     }
 

@@ -1,6 +1,6 @@
 package net.gatehouse.appliance.dataplane;
 
-import static net.gatehouse.appliance.dataplane.Loopback.await;
+import static net.gatehouse.appliance.Await.await;
 import static net.gatehouse.appliance.dataplane.Loopback.readLine;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,5 +1,6 @@
 package net.gatehouse.appliance.health;
 
+import static net.gatehouse.appliance.Await.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -9,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.function.BooleanSupplier;
 import net.gatehouse.appliance.CoreFixture;
 import net.gatehouse.appliance.runtime.Availability;
 import net.gatehouse.appliance.runtime.HealthStatus;
@@ -55,21 +55,6 @@ class MonitorEngineIT {
 
     private HealthStatus member(String pool, Backend backend) {
         return health.memberStatus("/Common/" + pool, "/Common/" + backend.member());
-    }
-
-    private static void await(String what, Duration deadline, BooleanSupplier condition) {
-        long end = System.nanoTime() + deadline.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() - end > 0) {
-                throw new AssertionError("not within " + deadline + ": " + what);
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted waiting for " + what, e);
-            }
-        }
     }
 
     private void awaitMember(String pool, Backend backend, Availability availability) {
