@@ -3,12 +3,10 @@ package net.gatehouse.mgmt;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import net.gatehouse.appliance.Appliance;
 import net.gatehouse.mgmt.MgmtClient.Answer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,23 +23,20 @@ import org.junit.jupiter.api.io.TempDir;
 class MgmtApiTest {
 
     private final TestClock clock = new TestClock();
-    private Appliance appliance;
-    private MgmtServer server;
+    private MgmtFixture box;
     private MgmtClient client;
     private MgmtClient admin;
 
     @BeforeAll
     void start(@TempDir Path dataDir) {
-        appliance = Appliance.open(dataDir, clock);
-        server = MgmtServer.start(appliance, dataDir, new InetSocketAddress("127.0.0.1", 0), clock);
-        client = MgmtClient.trusting(MgmtClient.deviceCertificate(appliance), server.port());
+        box = MgmtFixture.start(dataDir, clock);
+        client = box.client();
         admin = client.withBasic("admin", "admin");
     }
 
     @AfterAll
     void stop() {
-        server.close();
-        appliance.close();
+        box.close();
     }
 
     private String login() {
@@ -62,7 +57,7 @@ class MgmtApiTest {
         assertThat(token.path("timeout").asInt()).isEqualTo(1200);
         assertThat(token.path("userName").asText()).isEqualTo("admin");
         assertThat(client.withToken(token.path("token").asText()).get("/mgmt/tm/ltm/pool").status()).isEqualTo(200);
-        assertThat(server.defaultPasswordInUse()).as("admin/admin should be changed").isTrue();
+        assertThat(box.server().defaultPasswordInUse()).as("admin/admin should be changed").isTrue();
     }
 
     @Test

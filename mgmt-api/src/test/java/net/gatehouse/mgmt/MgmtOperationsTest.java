@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.StringWriter;
 import java.math.BigInteger;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.nio.file.Files;
@@ -15,7 +14,6 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.time.Duration;
 import java.util.Date;
-import net.gatehouse.appliance.Appliance;
 import net.gatehouse.appliance.persist.PersistMode;
 import net.gatehouse.appliance.persist.PersistRecord;
 import net.gatehouse.mgmt.MgmtClient.Answer;
@@ -42,23 +40,19 @@ class MgmtOperationsTest {
 
     private final TestClock clock = new TestClock();
     private Path dataDir;
-    private Appliance appliance;
-    private MgmtServer server;
+    private MgmtFixture box;
     private MgmtClient admin;
 
     @BeforeAll
     void start(@TempDir Path dataDir) {
         this.dataDir = dataDir;
-        appliance = Appliance.open(dataDir, clock);
-        server = MgmtServer.start(appliance, dataDir, new InetSocketAddress("127.0.0.1", 0), clock);
-        admin = MgmtClient.trusting(MgmtClient.deviceCertificate(appliance), server.port())
-                .withBasic("admin", "admin");
+        box = MgmtFixture.start(dataDir, clock);
+        admin = box.admin();
     }
 
     @AfterAll
     void stop() {
-        server.close();
-        appliance.close();
+        box.close();
     }
 
     private Answer upload(String name, String range, byte[] chunk) {
@@ -140,7 +134,7 @@ class MgmtOperationsTest {
         Answer notKey = admin.post("/mgmt/tm/sys/file/ssl-key", "{\"name\":\"junk.key\","
                 + "\"sourcePath\":\"file:/var/config/rest/downloads/junk.key\"}");
         Answer outside = admin.post("/mgmt/tm/sys/file/ssl-key", "{\"name\":\"etc.key\","
-                + "\"sourcePath\":\"file:/etc/ssl/private/server.key\"}");
+                + "\"sourcePath\":\"file:/etc/ssl/private/box.server().key\"}");
 
         assertThat(notKey.status()).isEqualTo(400);
         assertThat(notKey.body().path("message").asText()).isEqualTo("01070313:3: The key (/Common/junk.key) cannot be "
@@ -320,7 +314,7 @@ class MgmtOperationsTest {
 
     @Test
     void persistRecordsAreListedAsShowListsThem() {
-        appliance.dataPlane().persistence().importRecords(List.of(new PersistRecord(PersistMode.SOURCE_ADDRESS,
+        box.appliance().dataPlane().persistence().importRecords(List.of(new PersistRecord(PersistMode.SOURCE_ADDRESS,
                 "10.1.1.1", "/Common/vs /Common/web", "/Common/vs", "10.1.10.100:80", "/Common/web",
                 "/Common/10.1.20.11:80", "10.1.20.11", 80, "10.1.1.1", 3, 180)));
 
@@ -338,7 +332,7 @@ class MgmtOperationsTest {
         assertThat(entries.path("nodeAddr").path("description").asText()).isEqualTo("10.1.20.11");
         assertThat(entries.path("nodePort").path("value").asInt()).isEqualTo(80);
         assertThat(entries.path("age").path("value").asLong()).isGreaterThanOrEqualTo(3);
-        appliance.dataPlane().persistence().delete(r -> true);
+        box.appliance().dataPlane().persistence().delete(r -> true);
     }
 
     private static byte[] pem(Object object) throws Exception {

@@ -5,12 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.InputStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Map;
-import net.gatehouse.appliance.Appliance;
 import net.gatehouse.mgmt.MgmtClient.Answer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,21 +26,18 @@ import org.junit.jupiter.api.io.TempDir;
 class PartitionFoldersOverRestTest {
 
     private final TestClock clock = new TestClock();
-    private Appliance appliance;
-    private MgmtServer server;
+    private MgmtFixture box;
     private MgmtClient admin;
 
     @BeforeAll
     void start(@TempDir Path dataDir) {
-        appliance = Appliance.open(dataDir, clock);
-        server = MgmtServer.start(appliance, dataDir, new InetSocketAddress("127.0.0.1", 0), clock);
-        admin = MgmtClient.trusting(MgmtClient.deviceCertificate(appliance), server.port()).withBasic("admin", "admin");
+        box = MgmtFixture.start(dataDir, clock);
+        admin = box.admin();
     }
 
     @AfterAll
     void stop() {
-        server.close();
-        appliance.close();
+        box.close();
     }
 
     @Test

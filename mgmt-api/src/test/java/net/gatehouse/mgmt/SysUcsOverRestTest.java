@@ -5,12 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.InputStream;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import net.gatehouse.appliance.Appliance;
 import net.gatehouse.mgmt.MgmtClient.Answer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,23 +25,19 @@ class SysUcsOverRestTest {
 
     private final TestClock clock = new TestClock();
     private Path dataDir;
-    private Appliance appliance;
-    private MgmtServer server;
+    private MgmtFixture box;
     private MgmtClient admin;
 
     @BeforeAll
     void start(@TempDir Path dataDir) {
         this.dataDir = dataDir;
-        appliance = Appliance.open(dataDir, clock);
-        server = MgmtServer.start(appliance, dataDir, new InetSocketAddress("127.0.0.1", 0), clock);
-        admin = MgmtClient.trusting(MgmtClient.deviceCertificate(appliance), server.port())
-                .withBasic("admin", "admin");
+        box = MgmtFixture.start(dataDir, clock);
+        admin = box.admin();
     }
 
     @AfterAll
     void stop() {
-        server.close();
-        appliance.close();
+        box.close();
     }
 
     @Test
@@ -89,7 +83,7 @@ class SysUcsOverRestTest {
     void onlyAnAdministratorHandlesArchives() {
         admin.post("/mgmt/tm/auth/user", "{\"name\":\"ops\",\"password\":\"Op3rator-pass!\","
                 + "\"partitionAccess\":[{\"name\":\"all-partitions\",\"role\":\"operator\"}]}");
-        MgmtClient operator = MgmtClient.trusting(MgmtClient.deviceCertificate(appliance), server.port())
+        MgmtClient operator = box.client()
                 .withBasic("ops", "Op3rator-pass!");
         Answer refused = operator.post("/mgmt/tm/sys/ucs", "{\"command\":\"save\",\"name\":\"ops.ucs\"}");
         assertThat(refused.status()).isEqualTo(403);

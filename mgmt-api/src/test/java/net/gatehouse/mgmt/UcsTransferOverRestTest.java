@@ -3,12 +3,10 @@ package net.gatehouse.mgmt;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import net.gatehouse.appliance.Appliance;
 import net.gatehouse.mgmt.MgmtClient.Answer;
 import net.gatehouse.mgmt.MgmtClient.Download;
 import org.junit.jupiter.api.AfterAll;
@@ -32,23 +30,19 @@ class UcsTransferOverRestTest {
 
     private final TestClock clock = new TestClock();
     private Path dataDir;
-    private Appliance appliance;
-    private MgmtServer server;
+    private MgmtFixture box;
     private MgmtClient admin;
 
     @BeforeAll
     void start(@TempDir Path dataDir) {
         this.dataDir = dataDir;
-        appliance = Appliance.open(dataDir, clock);
-        server = MgmtServer.start(appliance, dataDir, new InetSocketAddress("127.0.0.1", 0), clock);
-        admin = MgmtClient.trusting(MgmtClient.deviceCertificate(appliance), server.port())
-                .withBasic("admin", "admin");
+        box = MgmtFixture.start(dataDir, clock);
+        admin = box.admin();
     }
 
     @AfterAll
     void stop() {
-        server.close();
-        appliance.close();
+        box.close();
     }
 
     @Test
@@ -145,7 +139,7 @@ class UcsTransferOverRestTest {
 
         admin.post("/mgmt/tm/auth/user", "{\"name\":\"viewer\",\"password\":\"V1ewer-pass!\","
                 + "\"partitionAccess\":[{\"name\":\"all-partitions\",\"role\":\"operator\"}]}");
-        MgmtClient operator = MgmtClient.trusting(MgmtClient.deviceCertificate(appliance), server.port())
+        MgmtClient operator = box.client()
                 .withBasic("viewer", "V1ewer-pass!");
         assertThat(operator.download(DOWNLOADS + "guarded.ucs").status()).isEqualTo(403);
         Answer task = operator.post(TASKS, "{\"command\":\"save\",\"name\":\"viewer.ucs\"}");
