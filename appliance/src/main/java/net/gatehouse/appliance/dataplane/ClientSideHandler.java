@@ -7,7 +7,6 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelOption;
-import io.netty.channel.epoll.EpollChannelOption;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.ScheduledFuture;
@@ -175,12 +174,7 @@ final class ClientSideHandler extends ChannelInboundHandlerAdapter implements Co
         flow.connecting();
         ChannelFuture connecting;
         if (local != null) {
-            if (context.transport().epoll()) {
-                bootstrap.option(EpollChannelOption.IP_BIND_ADDRESS_NO_PORT, true);
-                if (source.transparentFor(clientAddress)) {
-                    bootstrap.option(EpollChannelOption.IP_TRANSPARENT, true);
-                }
-            }
+            context.transport().bindWithoutPort(bootstrap, source.transparentFor(clientAddress));
             connecting = bootstrap.connect(member, local);
         } else {
             connecting = bootstrap.connect(member);

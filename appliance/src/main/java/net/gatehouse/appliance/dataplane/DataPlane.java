@@ -103,16 +103,18 @@ public final class DataPlane implements AutoCloseable {
      */
     public static DataPlane start(CommandService commands, HealthView health, Ticker ticker, Clock clock, int threads,
             CryptoService crypto, InbandReports inband) {
-        Transport transport = Transport.best();
+        Optional<String> requested = Optional.ofNullable(System.getProperty(Transport.PROPERTY));
+        Transport transport = Transport.choose(requested);
         TlsEngine engine = TlsEngine.configured(Optional.ofNullable(System.getProperty(TlsEngine.PROPERTY)));
         LOG.info("Data plane TLS: {}", engine.describe());
         DataPlane dataPlane = new DataPlane(transport, health, ticker, clock, threads, new TlsProfiles(engine, crypto),
                 inband, commands.secrets());
-        if (transport.epoll()) {
-            LOG.info("Data plane: {} event loops on native epoll", threads);
-        } else {
-            LOG.info("Data plane: {} event loops on Java NIO (native epoll unavailable: {})", threads,
-                    Transport.epollUnavailability());
+        LOG.info("Data plane: {} event loops on {}", threads, transport.label());
+        requested.filter(name -> !name.equalsIgnoreCase(transport.label()) && !name.equalsIgnoreCase("auto"))
+                .ifPresent(name -> LOG.warn("Data plane transport {} was asked for ({}={}) but is not used: {}", name,
+                        Transport.PROPERTY, name, Transport.unavailabilityOf(name)));
+        if (transport == Transport.NIO && !Transport.EPOLL.available()) {
+            LOG.info("Native epoll is unavailable: {}", Transport.EPOLL.unavailability());
         }
         synchronized (commands) {
             dataPlane.apply(commands.snapshot());
@@ -160,7 +162,7 @@ public final class DataPlane implements AutoCloseable {
 
     /** {@code epoll} or {@code nio}. */
     public String transport() {
-        return context.transport().name();
+        return context.transport().label();
     }
 
     public int threads() {

@@ -21,7 +21,7 @@ final class HostCapabilities {
      * (IP_TRANSPARENT): the native transport and CAP_NET_ADMIN in the effective set.
      */
     static boolean transparentBinding(Transport transport) {
-        if (!transport.epoll()) {
+        if (!transport.bindsAnyAddress()) {
             return false;
         }
         try {

@@ -9,7 +9,6 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelOption;
-import io.netty.channel.epoll.EpollChannelOption;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.handler.codec.DecoderResult;
 import io.netty.handler.codec.TooLongFrameException;
@@ -389,12 +388,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements ServerCo
         ChannelFuture connectFuture;
         InetSocketAddress address = member.configured().address();
         if (local != null) {
-            if (context.transport().epoll()) {
-                bootstrap.option(EpollChannelOption.IP_BIND_ADDRESS_NO_PORT, true);
-                if (plan.source().transparentFor(clientAddress)) {
-                    bootstrap.option(EpollChannelOption.IP_TRANSPARENT, true);
-                }
-            }
+            context.transport().bindWithoutPort(bootstrap, plan.source().transparentFor(clientAddress));
             connectFuture = bootstrap.connect(address, local);
         } else {
             connectFuture = bootstrap.connect(address);
