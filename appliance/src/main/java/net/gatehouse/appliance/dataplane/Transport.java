@@ -14,6 +14,7 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.channel.unix.IntegerUnixChannelOption;
 import io.netty.channel.uring.IoUring;
 import io.netty.channel.uring.IoUringChannelOption;
 import io.netty.channel.uring.IoUringIoHandler;
@@ -101,6 +102,7 @@ enum Transport {
 
         @Override
         void bindWithoutPort(Bootstrap bootstrap, boolean transparent) {
+            bootstrap.option(IP_BIND_ADDRESS_NO_PORT, 1);
             if (transparent) {
                 bootstrap.option(IoUringChannelOption.IP_TRANSPARENT, true);
             }
@@ -141,6 +143,10 @@ enum Transport {
         void bindWithoutPort(Bootstrap bootstrap, boolean transparent) {
         }
     };
+
+    /** Linux's IP_BIND_ADDRESS_NO_PORT (level IPPROTO_IP), which io_uring's options do not name. */
+    private static final IntegerUnixChannelOption IP_BIND_ADDRESS_NO_PORT =
+            new IntegerUnixChannelOption("IP_BIND_ADDRESS_NO_PORT", 0, 24);
 
     /** The launcher property that chooses the transport. */
     static final String PROPERTY = "gatehouse.transport";
