@@ -44,6 +44,13 @@ public final class Gatehouse {
      * runs without it unless {@code -Dio.netty.leakDetection.level=...} asks for it; the tests keep it.
      */
     static final String LEAK_DETECTION = "io.netty.leakDetection.level";
+    /**
+     * The JDK's TLS server hands out stateless session tickets unless told not to, whatever a client-ssl
+     * profile says (F5's {@code session-ticket} is disabled by default, and {@code cache-size 0} means no
+     * resumption at all). The box turns them off for the JDK's engine unless the property is given;
+     * OpenSSL follows each profile's {@code session-ticket}.
+     */
+    static final String JDK_SERVER_TICKETS = "jdk.tls.server.enableSessionTicketExtension";
 
     private final BootOptions options;
     private final PrintStream out;
@@ -58,6 +65,9 @@ public final class Gatehouse {
     public static void main(String[] args) {
         if (System.getProperty(LEAK_DETECTION) == null) {
             System.setProperty(LEAK_DETECTION, "disabled");
+        }
+        if (System.getProperty(JDK_SERVER_TICKETS) == null) {
+            System.setProperty(JDK_SERVER_TICKETS, "false");
         }
         if (args.length > 0 && args[0].equals("tmsh")) {
             System.exit(new TmshCommand(System.getenv(), Optional.ofNullable(System.console()), System.in, System.out,

@@ -24,6 +24,7 @@ import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import net.gatehouse.appliance.Await;
 import net.gatehouse.appliance.CoreFixture;
+import net.gatehouse.appliance.dataplane.tls.TlsEngine;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 class TlsIT {
 
     private static final int PORT = 443;
+    private static final String JDK_SERVER_TICKETS = "jdk.tls.server.enableSessionTicketExtension";
 
     @TempDir
     Path dir;
@@ -119,12 +121,47 @@ class TlsIT {
 
     @Test
     void aCacheSizeOfZeroMakesEveryConnectionAFullHandshakeWhileTheDefaultResumes() throws Exception {
+        cacheSizeZeroAgainstTheDefault();
+    }
+
+    /**
+     * The JDK's engine too, with its stateless tickets off as the box's launcher turns them off: its
+     * server cache has no off switch, so each session is discarded once its handshake is done.
+     */
+    @Test
+    void withTheJdkEngineACacheSizeOfZeroAlsoMakesEveryConnectionAFullHandshake() throws Exception {
+        core.close();
+        String engine = System.getProperty(TlsEngine.PROPERTY);
+        String tickets = System.getProperty(JDK_SERVER_TICKETS);
+        System.setProperty(TlsEngine.PROPERTY, "jdk");
+        System.setProperty(JDK_SERVER_TICKETS, "false");
+        try {
+            core = CoreFixture.open(dir.resolve("jdk-box"));
+            core.tmsh("create ltm pool web members add { " + backend.member() + " }");
+            assertThat(core.appliance().dataPlane().tlsEngine().openSsl()).isFalse();
+            cacheSizeZeroAgainstTheDefault();
+        } finally {
+            restore(TlsEngine.PROPERTY, engine);
+            restore(JDK_SERVER_TICKETS, tickets);
+        }
+    }
+
+    private static void restore(String property, String value) {
+        if (value == null) {
+            System.clearProperty(property);
+        } else {
+            System.setProperty(property, value);
+        }
+    }
+
+    private void cacheSizeZeroAgainstTheDefault() throws Exception {
         core.tmsh("create ltm profile client-ssl nocache cache-size 0");
         core.tmsh("create ltm virtual vs destination " + vip + ":" + PORT + " pool web profiles add { tcp clientssl }");
         core.tmsh("create ltm virtual vs0 destination " + vip + ":" + (PORT + 1) + " pool web profiles add { tcp nocache }");
 
         assertThat(resumed(PORT)).as("the default clientssl keeps sessions").isTrue();
         assertThat(resumed(PORT + 1)).as("cache-size 0 keeps none").isFalse();
+        assertThat(resumed(PORT + 1)).as("nor a second time").isFalse();
     }
 
     /** Whether a second TLS 1.2 connection with the same client context resumed the first one's session. */

@@ -104,24 +104,23 @@ final class SslProfileContexts {
                 && context.sessionContext() instanceof OpenSslSessionContext sessions) {
             sessions.setTicketKeys();
         }
-        if (number(body, "cache-size") == 0) {
-            noSessionCache(context);
-        }
-        return context;
+        return number(body, "cache-size") == 0 ? noSessionCache(context) : context;
     }
 
     /**
      * {@code cache-size 0}: no session is kept, so every new connection makes a full handshake
      * (Netty reads a cache size of 0 as "its default"). OpenSSL turns its cache off; the JDK has no
-     * off switch for a server's cache, so it keeps one session, for at most a second.
+     * off switch for a server's cache, so its cache holds one session for at most a second and each
+     * session is discarded as soon as its handshake is done ({@link SessionDiscarding}).
      */
-    private static void noSessionCache(SslContext context) {
+    private static SslContext noSessionCache(SslContext context) {
         if (context.sessionContext() instanceof OpenSslSessionContext sessions) {
             sessions.setSessionCacheEnabled(false);
-        } else {
-            context.sessionContext().setSessionCacheSize(1);
-            context.sessionContext().setSessionTimeout(1);
+            return context;
         }
+        context.sessionContext().setSessionCacheSize(1);
+        context.sessionContext().setSessionTimeout(1);
+        return new SessionDiscarding(context);
     }
 
     /** A server-ssl profile: re-encrypts toward pool members. */
