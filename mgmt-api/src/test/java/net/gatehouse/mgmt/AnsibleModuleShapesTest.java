@@ -13,7 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The REST shapes and calls F5's Ansible modules depend on, each found by running the module against
- * Gatehouse (docs/ansible.md): a virtual without SNAT ({@code bigip_virtual_server} compares its
+ * Gatehouse (docs/ansible.md): a SNAT translation's idle timeouts as strings ({@code
+ * bigip_snat_translation} compares {@code "300"}), a virtual without SNAT ({@code bigip_virtual_server} compares its
  * {@code type}), users filtered by a quoted partition ({@code bigip_user}), a user's partition access
  * linked to its partition ({@code bigip_device_info}) and a policy's draft published and made again
  * over REST ({@code bigip_policy}, {@code bigip_policy_rule}).
@@ -44,6 +45,23 @@ class AnsibleModuleShapesTest {
         JsonNode translation = admin.get("/mgmt/tm/ltm/virtual/~Common~no_snat").body().path("sourceAddressTranslation");
         assertThat(translation.path("type").asText()).isEqualTo("none");
         assertThat(translation.has("pool")).isFalse();
+    }
+
+    @Test
+    void aSnatTranslationShowsItsIdleTimeoutsAsStringsAsBigipSendsThem() {
+        assertThat(admin.post("/mgmt/tm/ltm/snat-translation", "{\"name\":\"st1\",\"partition\":\"Common\","
+                + "\"address\":\"10.9.9.7\",\"arp\":\"enabled\",\"tcpIdleTimeout\":\"300\","
+                + "\"udpIdleTimeout\":\"indefinite\",\"connectionLimit\":100}").status()).isEqualTo(200);
+        JsonNode translation = admin.get("/mgmt/tm/ltm/snat-translation/~Common~st1").body();
+        assertThat(translation.path("tcpIdleTimeout").isTextual()).isTrue();
+        assertThat(translation.path("tcpIdleTimeout").asText()).isEqualTo("300");
+        assertThat(translation.path("udpIdleTimeout").asText()).isEqualTo("indefinite");
+        assertThat(translation.path("ipIdleTimeout").asText()).isEqualTo("indefinite");
+        assertThat(translation.path("enabled").asBoolean()).isTrue();
+
+        Answer refused = admin.patch("/mgmt/tm/ltm/snat-translation/~Common~st1", "{\"ipIdleTimeout\":\"forever\"}");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body().path("message").asText()).contains("ipIdleTimeout", "forever", "indefinite");
     }
 
     @Test

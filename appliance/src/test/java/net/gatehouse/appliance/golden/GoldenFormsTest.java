@@ -120,7 +120,8 @@ class GoldenFormsTest {
             "modify sys global-settings hostname lb1.example.com gui-setup disabled",
             "modify sys dns name-servers replace-all-with { 10.0.0.53 10.0.0.54 } search replace-all-with"
                     + " { example.com }",
-            "modify sys ntp servers replace-all-with { 0.pool.ntp.org } timezone UTC");
+            "modify sys ntp servers replace-all-with { 0.pool.ntp.org } timezone UTC",
+            "modify ltm snat-translation 10.1.1.200 tcp-idle-timeout 300 arp disabled");
 
     /** A component of the golden set: its tmsh type, the object shown, and its golden folder. */
     record Component(String type, String name) {
@@ -181,6 +182,7 @@ class GoldenFormsTest {
             new Component("ltm persistence cookie", "web_cookie"),
             new Component("ltm persistence source-addr", "web_src"),
             new Component("ltm snatpool", "web_snat"),
+            new Component("ltm snat-translation", "10.1.1.200"),
             new Component("sys db", "ui.advisory.enabled"),
             new Component("sys file ssl-cert", "www.example.com.crt"),
             new Component("sys file ssl-key", "www.example.com.key"),
