@@ -3,6 +3,9 @@ package net.gatehouse.mgmt;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import net.gatehouse.mgmt.MgmtClient.Answer;
 import org.junit.jupiter.api.AfterAll;
@@ -14,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The REST shapes and calls F5's Ansible modules depend on, each found by running the module against
  * Gatehouse (docs/ansible.md): a SNAT translation's idle timeouts as strings ({@code
- * bigip_snat_translation} compares {@code "300"}), a virtual without SNAT ({@code bigip_virtual_server} compares its
+ * bigip_snat_translation} compares {@code "300"}), a VLAN's statistics ({@code bigip_device_info}
+ * reads its tag and true MAC from them), a virtual without SNAT ({@code bigip_virtual_server} compares its
  * {@code type}), users filtered by a quoted partition ({@code bigip_user}), a user's partition access
  * linked to its partition ({@code bigip_device_info}) and a policy's draft published and made again
  * over REST ({@code bigip_policy}, {@code bigip_policy_rule}).
@@ -65,6 +69,16 @@ class AnsibleModuleShapesTest {
     }
 
     @Test
+    void aVlansStatisticsAnswerInBigipsShapeWithItsTagAndZeroTrafficCounters() throws Exception {
+        assertThat(admin.post("/mgmt/tm/net/vlan", "{\"name\":\"vlan10\",\"tag\":10}").status()).isEqualTo(200);
+
+        JsonNode stats = admin.get("/mgmt/tm/net/vlan/~Common~vlan10/stats").body();
+
+        assertThat(stats).isEqualTo(golden("golden/vlan-stats.json"));
+        assertThat(admin.get("/mgmt/tm/net/vlan/~Common~nope/stats").status()).isEqualTo(404);
+    }
+
+    @Test
     void anAddressDataGroupKeepsItsRecordNamesWhole() {
         assertThat(admin.post("/mgmt/tm/ltm/data-group/internal", "{\"name\":\"nets\",\"type\":\"ip\","
                 + "\"records\":[{\"name\":\"10.0.0.0/8\",\"data\":\"private\"},{\"name\":\"192.168.1.1/32\"}]}")
@@ -107,5 +121,11 @@ class AnsibleModuleShapesTest {
         assertThat(drafted.body().path("fullPath").asText()).isEqualTo("/Common/Drafts/pub1");
         assertThat(admin.get("/mgmt/tm/ltm/policy/~Common~Drafts~pub1").body().path("status").asText()).isEqualTo("draft");
         assertThat(admin.get("/mgmt/tm/ltm/policy/~Common~pub1").status()).isEqualTo(200);
+    }
+
+    private static JsonNode golden(String resource) throws IOException {
+        try (InputStream in = AnsibleModuleShapesTest.class.getClassLoader().getResourceAsStream(resource)) {
+            return new ObjectMapper().readTree(in);
+        }
     }
 }
