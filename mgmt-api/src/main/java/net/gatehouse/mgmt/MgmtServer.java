@@ -54,7 +54,8 @@ public final class MgmtServer implements AutoCloseable {
         ResourceConfig config = new ResourceConfig()
                 .register(new AuthFilter(tokens, users))
                 .register(new AuthResource(tokens, users))
-                .register(new TmResource(appliance, new SystemInfo(SystemInfo.HOSTNAME, clock), transactions, sslImports))
+                .register(new TmResource(appliance, new SystemInfo(SystemInfo.HOSTNAME, clock), transactions, sslImports,
+                        new DataGroupImports(uploads)))
                 .register(new TransactionResource(appliance, transactions))
                 .register(new UtilResource(appliance, uploads))
                 .register(new SysConfigResource(appliance))

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import net.gatehouse.appliance.config.Body;
 import net.gatehouse.appliance.config.ConfigObject;
+import net.gatehouse.appliance.config.Effective;
 import net.gatehouse.appliance.config.Snapshot;
 import net.gatehouse.appliance.dataplane.DataPlane;
 import net.gatehouse.appliance.dataplane.Reports;
@@ -18,8 +20,8 @@ import net.gatehouse.appliance.stats.Statistics;
 import net.gatehouse.appliance.syntax.IcontrolJson;
 
 /**
- * {@code .../stats} of virtual servers, pools, pool members, nodes, http and one-connect profiles in BIG-IP's
- * shape: an {@code entries} map from each object's stats link to {@code {"nestedStats": {"entries": ...}}},
+ * {@code .../stats} of virtual servers, pools, pool members, nodes, http and one-connect profiles, VLANs
+ * and traffic groups in BIG-IP's shape: an {@code entries} map from each object's stats link to {@code {"nestedStats": {"entries": ...}}},
  * each statistic as {@code {"value": n}} or {@code {"description": "..."}} under its REST key from
  * {@link Statistics}, plus {@code tmName}. For one object the link repeats its name
  * ({@code .../pool/~Common~web/~Common~web/stats}), as BIG-IP 13 and later write it.
@@ -27,6 +29,9 @@ import net.gatehouse.appliance.syntax.IcontrolJson;
 final class StatsJson {
 
     private static final String BASE = "https://localhost/mgmt/tm/";
+    /** {@code show net vlan}'s traffic counters, REST keys under {@code counters.}. */
+    private static final List<String> VLAN_COUNTERS = List.of("bitsIn", "bitsOut", "collisions", "dropsAll",
+            "dropsIn", "dropsOut", "errorsAll", "errorsIn", "errorsOut", "mcastIn", "mcastOut", "pktsIn", "pktsOut");
 
     private final DataPlane dataPlane;
     private final Snapshot snapshot;
@@ -41,6 +46,9 @@ final class StatsJson {
         List<String> s = Arrays.stream(path.split("/")).filter(w -> !w.isEmpty()).toList();
         if (s.size() == 4 && s.get(0).equals("cm") && s.get(1).equals("traffic-group") && s.get(3).equals("stats")) {
             return Optional.of(trafficGroup(fullPath(s.get(2))));
+        }
+        if (s.size() == 4 && s.get(0).equals("net") && s.get(1).equals("vlan") && s.get(3).equals("stats")) {
+            return Optional.of(vlan(fullPath(s.get(2))));
         }
         if (s.size() < 3 || !s.get(0).equals("ltm") || !s.get(s.size() - 1).equals("stats")) {
             return Optional.empty();
@@ -162,6 +170,35 @@ final class StatsJson {
         entries.putObject("nextActive").put("description", "false");
         entries.putObject("previousActive").put("description", "false");
         entries.putObject("trafficGroup").put("description", fullPath);
+        return node;
+    }
+
+    /**
+     * A VLAN's statistics ({@code show net vlan}): its tag ({@code id}), interface index and MTU from
+     * its configuration; Gatehouse carries traffic through the host's own interfaces, not through
+     * VLANs, so every traffic counter is 0 and there is no true MAC address ({@code none}).
+     */
+    private ObjectNode vlan(String fullPath) {
+        ComponentType type = snapshot.schema().require("net vlan");
+        ConfigObject vlan = snapshot.get(type, fullPath).orElseThrow(() -> new RestError(404,
+                "01020036:3: The requested " + type.label() + " (" + fullPath + ") was not found."));
+        Body body = new Effective(snapshot).body(vlan);
+        String link = "net/vlan/" + Paths.tilde(fullPath);
+        String inner = link + "/" + Paths.tilde(fullPath) + "/stats";
+        ObjectNode node = envelope("tm:net:vlan:vlanstats", link + "/stats");
+        ObjectNode stats = node.with("entries").putObject(BASE + inner).putObject("nestedStats");
+        stats.put("kind", "tm:net:vlan:vlanstats");
+        stats.put("selfLink", BASE + inner + "?ver=" + IcontrolJson.VERSION);
+        ObjectNode entries = stats.putObject("entries");
+        for (String counter : VLAN_COUNTERS) {
+            entries.putObject("counters." + counter).put("value", 0L);
+        }
+        entries.putObject("failsafeAction").put("description", body.text("failsafe-action").orElseThrow());
+        entries.putObject("id").put("value", Long.parseLong(body.text("tag").orElseThrow()));
+        entries.putObject("ifIndex").put("value", Long.parseLong(body.text("if-index").orElseThrow()));
+        entries.putObject("macTrue").put("description", "none");
+        entries.putObject("mtu").put("value", Long.parseLong(body.text("mtu").orElseThrow()));
+        entries.putObject("tmName").put("description", fullPath);
         return node;
     }
 

@@ -63,18 +63,25 @@ public final class TmResource {
     private final SystemInfo system;
     private final Transactions transactions;
     private final SslImports sslImports;
+    private final DataGroupImports dataGroupImports;
 
-    TmResource(Appliance appliance, SystemInfo system, Transactions transactions, SslImports sslImports) {
+    TmResource(Appliance appliance, SystemInfo system, Transactions transactions, SslImports sslImports,
+            DataGroupImports dataGroupImports) {
         this.appliance = appliance;
         this.system = system;
         this.transactions = transactions;
         this.sslImports = sslImports;
+        this.dataGroupImports = dataGroupImports;
     }
 
     /** One changing request: who sent it, its transaction if any, and what it said (for the transaction's record). */
     private record Call(SecurityContext caller, Optional<String> transaction, String method, String uri, JsonNode body) {
         Principal principal() {
             return TmResource.principal(caller);
+        }
+
+        Call with(JsonNode changed) {
+            return new Call(caller, transaction, method, uri, changed);
         }
     }
 
@@ -148,8 +155,11 @@ public final class TmResource {
             if (type.path().equals("ltm policy") && call.body().path("command").asText("").equals("publish")) {
                 return published(call, type, fullPath);
             }
-            List<Edit> edits = read(() -> IcontrolJson.read(type, call.body(), names(snapshot, type, fullPath)));
-            return run(call, new Command.Create(type, fullPath, edits),
+            Call given = DataGroupImports.isImport(type, call.body())
+                    ? call.with(dataGroupImports.imported(fullPath, snapshot.get(type, fullPath), call.body()))
+                    : call;
+            List<Edit> edits = read(() -> IcontrolJson.read(type, given.body(), names(snapshot, type, fullPath)));
+            return run(given, new Command.Create(type, fullPath, edits),
                     after -> new IcontrolJson(after, HOST).write(existing(after, type, fullPath), false).toString());
         }
         if (target instanceof TmTarget.Subcollection sub) {
@@ -224,10 +234,13 @@ public final class TmResource {
             if (!replace && type.path().equals("ltm policy") && call.body().path("createDraft").asBoolean(false)) {
                 return drafted(call, type, object.fullPath());
             }
-            List<Edit> edits = read(() -> IcontrolJson.read(type, call.body(), names(snapshot, type, object.fullPath())));
+            Call given = DataGroupImports.isImport(type, call.body())
+                    ? call.with(dataGroupImports.imported(object.fullPath(), current, call.body()))
+                    : call;
+            List<Edit> edits = read(() -> IcontrolJson.read(type, given.body(), names(snapshot, type, object.fullPath())));
             Command command = replace ? new Command.Replace(type, object.fullPath(), edits)
                     : new Command.Modify(type, object.fullPath(), edits);
-            return run(call, command, after ->
+            return run(given, command, after ->
                     new IcontrolJson(after, HOST).write(existing(after, type, object.fullPath()), false).toString());
         }
         if (target instanceof TmTarget.Item item) {

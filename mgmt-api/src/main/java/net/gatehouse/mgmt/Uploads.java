@@ -7,8 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,6 +27,9 @@ final class Uploads {
     /** The folder as F5's clients name it. */
     static final String REMOTE_FOLDER = "/var/config/rest/downloads/";
 
+    /** BIG-IP's {@code /tmp/}, where {@code bigip_config} moves an upload before merging it. */
+    static final String TMP_FOLDER = "/tmp/";
+
     /** The largest file accepted: 256 MiB. */
     static final long LIMIT_BYTES = 256L * 1024 * 1024;
     private static final int MAX_PENDING = 64;
@@ -40,6 +45,8 @@ final class Uploads {
     /** Per file being assembled: the ranges received so far, start to end exclusive, merged. */
     private final Map<String, TreeMap<Long, Long>> pending = new HashMap<>();
     private final Map<String, Long> pendingTotals = new HashMap<>();
+    /** The files {@link #moveToTmp} put in {@code /tmp/}: the only ones there {@link #remove} removes. */
+    private final Set<Path> movedToTmp = new HashSet<>();
 
     Uploads(Path folder, long limitBytes) {
         this.folder = folder;
@@ -162,10 +169,39 @@ final class Uploads {
         return Optional.of(folder.resolve(name));
     }
 
-    /** Removes an uploaded file, named as the client names it; false if it was not there. */
+    /**
+     * Moves an uploaded file to {@code /tmp/<name>}, as {@code bigip_config} does before
+     * {@code tmsh load sys config file /tmp/<name> merge}; a file already there that this appliance did
+     * not put there is left alone.
+     */
+    synchronized void moveToTmp(Path upload, String target) {
+        String name = target.substring(TMP_FOLDER.length());
+        checkName(name);
+        Path destination = Path.of(TMP_FOLDER, name);
+        if (Files.exists(destination) && !movedToTmp.contains(destination)) {
+            throw new RestError(400, "unix-mv refused: " + target + " exists and is not an upload.");
+        }
+        try {
+            Files.move(upload, destination, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("upload " + upload.getFileName() + " cannot be moved to " + target, e);
+        }
+        movedToTmp.add(destination);
+    }
+
+    /**
+     * Removes an uploaded file, named as the client names it, or a file {@link #moveToTmp} put in
+     * {@code /tmp/}; false if it was not there.
+     */
     synchronized boolean remove(String remotePath) {
-        Path file = resolve(remotePath).orElseThrow(() -> new RestError(400, "unix-rm removes only files in "
-                + REMOTE_FOLDER + "; \"" + remotePath + "\" is not one."));
+        Path file;
+        if (remotePath.startsWith(TMP_FOLDER) && movedToTmp.contains(Path.of(remotePath))) {
+            file = Path.of(remotePath);
+            movedToTmp.remove(file);
+        } else {
+            file = resolve(remotePath).orElseThrow(() -> new RestError(400, "unix-rm removes only files in "
+                    + REMOTE_FOLDER + " and uploads moved to " + TMP_FOLDER + "; \"" + remotePath + "\" is not one."));
+        }
         try {
             return Files.deleteIfExists(file);
         } catch (IOException e) {

@@ -36,8 +36,8 @@ import org.slf4j.LoggerFactory;
  * or {@code vcmpd} daemons run (they do not: nothing to provision, no vCMP) for {@code bigip_wait}.
  * {@code /mgmt/tm/util/ping} runs the system's ping with checked arguments.
  * {@code /mgmt/tm/util/unix-rm} removes a file from the upload folder and nowhere else;
- * {@code /mgmt/tm/util/unix-mv} moves an uploaded UCS archive into {@code /var/local/ucs/} and does
- * nothing else.
+ * {@code /mgmt/tm/util/unix-mv} moves an uploaded UCS archive into {@code /var/local/ucs/}, or an upload
+ * into {@code /tmp/} (where {@code bigip_config} merges it from), and does nothing else.
  */
 @Path("/mgmt/tm/util")
 @Produces(MediaType.APPLICATION_JSON)
@@ -130,8 +130,9 @@ public final class UtilResource {
 
     /**
      * {@code "utilCmdArgs": "/var/config/rest/downloads/NAME.ucs /var/local/ucs/NAME.ucs"}: how
-     * {@code bigip_ucs} places an archive it uploaded. Only that move is possible: from the upload folder
-     * into the UCS folder (the target may be the folder itself), as an administrator.
+     * {@code bigip_ucs} places an archive it uploaded (into the UCS folder, the target may be the folder
+     * itself, as an administrator); {@code "/var/config/rest/downloads/NAME /tmp/NAME"}: how
+     * {@code bigip_config} places the configuration it merges. Only those moves are possible.
      */
     @POST
     @Path("unix-mv")
@@ -139,8 +140,9 @@ public final class UtilResource {
         JsonNode request = run(body, "unix-mv");
         String args = request.path("utilCmdArgs").asText("").strip();
         List<String> paths = Arrays.stream(args.split("\\s+")).filter(word -> !word.isEmpty()).toList();
-        String refused = "unix-mv on this appliance moves only an uploaded UCS archive from " + Uploads.REMOTE_FOLDER
-                + " into " + UcsArchives.BIGIP_DIRECTORY + "; refused: " + args;
+        String refused = "unix-mv on this appliance moves only an upload from " + Uploads.REMOTE_FOLDER
+                + " into " + Uploads.TMP_FOLDER + ", or an uploaded UCS archive into " + UcsArchives.BIGIP_DIRECTORY
+                + "; refused: " + args;
         if (paths.size() != 2 || paths.get(0).startsWith("-")) {
             throw new RestError(400, refused);
         }
@@ -152,13 +154,18 @@ public final class UtilResource {
         }
         java.nio.file.Path upload = source.orElseThrow(() -> new RestError(400, refused));
         String target = paths.get(1);
-        if (target.equals(UcsArchives.BIGIP_DIRECTORY) || (target + "/").equals(UcsArchives.BIGIP_DIRECTORY)) {
+        boolean toTmp = target.startsWith(Uploads.TMP_FOLDER);
+        if (!toTmp && (target.equals(UcsArchives.BIGIP_DIRECTORY) || (target + "/").equals(UcsArchives.BIGIP_DIRECTORY))) {
             target = UcsArchives.BIGIP_DIRECTORY + upload.getFileName();
-        } else if (!target.startsWith(UcsArchives.BIGIP_DIRECTORY)) {
+        } else if (!toTmp && !target.startsWith(UcsArchives.BIGIP_DIRECTORY)) {
             throw new RestError(400, refused);
         }
         if (!Files.isRegularFile(upload)) {
             return answer("unix-mv", request, "mv: cannot stat '" + paths.get(0) + "': No such file or directory\n");
+        }
+        if (toTmp) {
+            uploads.moveToTmp(upload, target);
+            return answer("unix-mv", request, "");
         }
         Principal principal = new Principal(caller.getUserPrincipal().getName(), Principal.Origin.REST);
         try {

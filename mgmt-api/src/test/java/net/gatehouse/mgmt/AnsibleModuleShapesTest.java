@@ -3,6 +3,9 @@ package net.gatehouse.mgmt;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import net.gatehouse.mgmt.MgmtClient.Answer;
 import org.junit.jupiter.api.AfterAll;
@@ -13,7 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The REST shapes and calls F5's Ansible modules depend on, each found by running the module against
- * Gatehouse (docs/ansible.md): a virtual without SNAT ({@code bigip_virtual_server} compares its
+ * Gatehouse (docs/ansible.md): a SNAT translation's idle timeouts as strings ({@code
+ * bigip_snat_translation} compares {@code "300"}), a VLAN's statistics ({@code bigip_device_info}
+ * reads its tag and true MAC from them), a virtual without SNAT ({@code bigip_virtual_server} compares its
  * {@code type}), users filtered by a quoted partition ({@code bigip_user}), a user's partition access
  * linked to its partition ({@code bigip_device_info}) and a policy's draft published and made again
  * over REST ({@code bigip_policy}, {@code bigip_policy_rule}).
@@ -44,6 +49,33 @@ class AnsibleModuleShapesTest {
         JsonNode translation = admin.get("/mgmt/tm/ltm/virtual/~Common~no_snat").body().path("sourceAddressTranslation");
         assertThat(translation.path("type").asText()).isEqualTo("none");
         assertThat(translation.has("pool")).isFalse();
+    }
+
+    @Test
+    void aSnatTranslationShowsItsIdleTimeoutsAsStringsAsBigipSendsThem() {
+        assertThat(admin.post("/mgmt/tm/ltm/snat-translation", "{\"name\":\"st1\",\"partition\":\"Common\","
+                + "\"address\":\"10.9.9.7\",\"arp\":\"enabled\",\"tcpIdleTimeout\":\"300\","
+                + "\"udpIdleTimeout\":\"indefinite\",\"connectionLimit\":100}").status()).isEqualTo(200);
+        JsonNode translation = admin.get("/mgmt/tm/ltm/snat-translation/~Common~st1").body();
+        assertThat(translation.path("tcpIdleTimeout").isTextual()).isTrue();
+        assertThat(translation.path("tcpIdleTimeout").asText()).isEqualTo("300");
+        assertThat(translation.path("udpIdleTimeout").asText()).isEqualTo("indefinite");
+        assertThat(translation.path("ipIdleTimeout").asText()).isEqualTo("indefinite");
+        assertThat(translation.path("enabled").asBoolean()).isTrue();
+
+        Answer refused = admin.patch("/mgmt/tm/ltm/snat-translation/~Common~st1", "{\"ipIdleTimeout\":\"forever\"}");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body().path("message").asText()).contains("ipIdleTimeout", "forever", "indefinite");
+    }
+
+    @Test
+    void aVlansStatisticsAnswerInBigipsShapeWithItsTagAndZeroTrafficCounters() throws Exception {
+        assertThat(admin.post("/mgmt/tm/net/vlan", "{\"name\":\"vlan10\",\"tag\":10}").status()).isEqualTo(200);
+
+        JsonNode stats = admin.get("/mgmt/tm/net/vlan/~Common~vlan10/stats").body();
+
+        assertThat(stats).isEqualTo(golden("golden/vlan-stats.json"));
+        assertThat(admin.get("/mgmt/tm/net/vlan/~Common~nope/stats").status()).isEqualTo(404);
     }
 
     @Test
@@ -89,5 +121,11 @@ class AnsibleModuleShapesTest {
         assertThat(drafted.body().path("fullPath").asText()).isEqualTo("/Common/Drafts/pub1");
         assertThat(admin.get("/mgmt/tm/ltm/policy/~Common~Drafts~pub1").body().path("status").asText()).isEqualTo("draft");
         assertThat(admin.get("/mgmt/tm/ltm/policy/~Common~pub1").status()).isEqualTo(200);
+    }
+
+    private static JsonNode golden(String resource) throws IOException {
+        try (InputStream in = AnsibleModuleShapesTest.class.getClassLoader().getResourceAsStream(resource)) {
+            return new ObjectMapper().readTree(in);
+        }
     }
 }

@@ -23,6 +23,7 @@ public record Family(String name) {
     public static final Family POLICY = new Family("policy");
     public static final Family POLICY_STRATEGY = new Family("policy-strategy");
     public static final Family DATA_GROUP = new Family("data-group");
+    public static final Family DATA_GROUP_FILE = new Family("data-group-file");
     public static final Family SSL_CERT = new Family("ssl-cert");
     public static final Family SSL_KEY = new Family("ssl-key");
     public static final Family CRYPTO_KEY = new Family("crypto-key");

@@ -31,6 +31,11 @@ public final class Props {
         return scalar(name, new ValueType.Number(min, max), Long.toString(def));
     }
 
+    /** A number up to {@code max} or one of {@code words}, a string in iControl REST ({@code "indefinite"}). */
+    public static Property numberOrWord(String name, String def, long max, String... words) {
+        return scalar(name, new ValueType.NumberOrWord(0, max, Set.of(words)), def);
+    }
+
     public static Property choice(String name, String def, String... values) {
         return scalar(name, new ValueType.Choice(Set.of(values)), def);
     }

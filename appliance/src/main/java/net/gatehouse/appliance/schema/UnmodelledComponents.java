@@ -23,7 +23,7 @@ public final class UnmodelledComponents {
             "ltm message-routing", "ltm persistence sip", "ltm persistence msrdp", "ltm persistence host",
             "ltm monitor sip", "ltm monitor diameter", "ltm monitor radius", "ltm monitor ldap",
             "ltm monitor dns", "ltm monitor smtp", "ltm monitor snmp-dca", "ltm monitor mysql",
-            "ltm dns", "ltm lsn-pool", "ltm nat", "ltm snat", "ltm ifile", "ltm data-group external",
+            "ltm dns", "ltm lsn-pool", "ltm nat", "ltm snat", "ltm ifile",
             "ltm policy-strategy", "ltm traffic-class", "ltm classification", "ltm cipher",
             "net interface", "net trunk", "net tunnels", "net dns-resolver", "net ipsec", "net packet-filter",
             "sys application", "sys icall", "sys log-config", "sys provision", "sys management-ip",

@@ -86,6 +86,33 @@ public sealed interface ValueType {
         }
     }
 
+    /**
+     * A whole number within bounds or one of a few words ({@code indefinite}); iControl REST writes
+     * it as a string ({@code "300"}, {@code "indefinite"}), as BIG-IP does.
+     */
+    record NumberOrWord(long min, long max, Set<String> words) implements ValueType {
+        public NumberOrWord {
+            words = Set.copyOf(words);
+        }
+
+        @Override
+        public String canonical(String raw, NameContext names) throws InvalidValue {
+            if (words.contains(raw)) {
+                return raw;
+            }
+            if (raw.matches("[0-9]{1,18}") && Long.parseLong(raw) >= min && Long.parseLong(raw) <= max) {
+                return Long.toString(Long.parseLong(raw));
+            }
+            throw new InvalidValue("must be " + String.join(", ", words.stream().sorted().toList())
+                    + " or a number between " + min + " and " + max);
+        }
+
+        @Override
+        public String describe() {
+            return String.join(" | ", words.stream().sorted().toList()) + " | integer [" + min + ".." + max + "]";
+        }
+    }
+
     /** One word out of a fixed set. */
     record Choice(Set<String> values) implements ValueType {
         public Choice {

@@ -120,7 +120,13 @@ class GoldenFormsTest {
             "modify sys global-settings hostname lb1.example.com gui-setup disabled",
             "modify sys dns name-servers replace-all-with { 10.0.0.53 10.0.0.54 } search replace-all-with"
                     + " { example.com }",
-            "modify sys ntp servers replace-all-with { 0.pool.ntp.org } timezone UTC");
+            "modify sys ntp servers replace-all-with { 0.pool.ntp.org } timezone UTC",
+            "modify ltm snat-translation 10.1.1.200 tcp-idle-timeout 300 arp disabled",
+            "create sys file data-group blocked_hosts_file type ip"
+                    + " source-path file:/var/config/rest/downloads/blocked_hosts_file"
+                    + " checksum SHA1:40:0b1c2f5ce2e4ed4b1bd1bd92f79d2a0ef3aeb07f size 40",
+            "create ltm data-group external blocked_hosts external-file-name blocked_hosts_file"
+                    + " description \"hosts kept out\"");
 
     /** A component of the golden set: its tmsh type, the object shown, and its golden folder. */
     record Component(String type, String name) {
@@ -181,6 +187,9 @@ class GoldenFormsTest {
             new Component("ltm persistence cookie", "web_cookie"),
             new Component("ltm persistence source-addr", "web_src"),
             new Component("ltm snatpool", "web_snat"),
+            new Component("ltm snat-translation", "10.1.1.200"),
+            new Component("sys file data-group", "blocked_hosts_file"),
+            new Component("ltm data-group external", "blocked_hosts"),
             new Component("sys db", "ui.advisory.enabled"),
             new Component("sys file ssl-cert", "www.example.com.crt"),
             new Component("sys file ssl-key", "www.example.com.key"),

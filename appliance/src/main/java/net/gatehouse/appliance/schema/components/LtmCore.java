@@ -1,5 +1,6 @@
 package net.gatehouse.appliance.schema.components;
 
+import static net.gatehouse.appliance.schema.Props.U32;
 import static net.gatehouse.appliance.schema.Props.address;
 import static net.gatehouse.appliance.schema.Props.block;
 import static net.gatehouse.appliance.schema.Props.bodiedRefs;
@@ -12,6 +13,7 @@ import static net.gatehouse.appliance.schema.Props.ipProtocol;
 import static net.gatehouse.appliance.schema.Props.monitorRule;
 import static net.gatehouse.appliance.schema.Props.netmask;
 import static net.gatehouse.appliance.schema.Props.number;
+import static net.gatehouse.appliance.schema.Props.numberOrWord;
 import static net.gatehouse.appliance.schema.Props.prefix;
 import static net.gatehouse.appliance.schema.Props.ref;
 import static net.gatehouse.appliance.schema.Props.refs;
@@ -295,12 +297,12 @@ public final class LtmCore {
                         inert(number("connection-limit", 0)),
                         text("description", "none"),
                         inert(flag("enabled", "enabled", "enabled", "disabled")),
-                        inert(number("ip-idle-timeout", 0, Long.MAX_VALUE, 0)),
+                        inert(numberOrWord("ip-idle-timeout", "indefinite", U32, "indefinite")),
                         inert(trueFalse("inherited-traffic-group", "true")).with(Trait.ALWAYS_LISTED),
-                        inert(number("tcp-idle-timeout", 0, Long.MAX_VALUE, 0)),
+                        inert(numberOrWord("tcp-idle-timeout", "indefinite", U32, "indefinite")),
                         inert(ref("traffic-group", Family.TRAFFIC_GROUP, "/Common/traffic-group-1", "none"))
                                 .with(Trait.ALWAYS_LISTED),
-                        inert(number("udp-idle-timeout", 0, Long.MAX_VALUE, 0)),
+                        inert(numberOrWord("udp-idle-timeout", "indefinite", U32, "indefinite")),
                         number("unit", 1).with(Trait.READ_ONLY))
                 .build();
     }

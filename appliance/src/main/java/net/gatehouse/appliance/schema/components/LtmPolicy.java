@@ -32,7 +32,7 @@ public final class LtmPolicy {
     }
 
     public static List<ComponentType> all() {
-        return List.of(policy(), rule(), dataGroupInternal());
+        return List.of(policy(), rule(), dataGroupInternal(), dataGroupFile(), dataGroupExternal());
     }
 
     private static Property inert(Property property) {
@@ -135,6 +135,33 @@ public final class LtmPolicy {
                         text("description", "none"),
                         collection("records", new ItemNaming.Plain(), true, false, text("data", "none")),
                         choice("type", "string", "string", "ip", "integer").with(Trait.ALWAYS_LISTED))
+                .build();
+    }
+
+    /**
+     * A data group file ({@code sys file data-group}): a file of records imported from
+     * {@code source-path}, with BIG-IP's {@code checksum} ({@code SHA1:<size>:<hex>}), {@code size} and
+     * {@code revision} of what was imported. The records themselves are checked on import, not kept.
+     */
+    public static ComponentType dataGroupFile() {
+        return ComponentType.builder("sys file data-group", Family.DATA_GROUP_FILE, "Data Group File")
+                .with(inert(text("app-service", "none")),
+                        text("checksum", "none"),
+                        text("description", "none"),
+                        number("revision", 1),
+                        inert(text("separator", ":=")),
+                        number("size", 0),
+                        text("source-path", "none"),
+                        choice("type", "string", "string", "ip", "integer").with(Trait.ALWAYS_LISTED))
+                .build();
+    }
+
+    /** An external data group: its records are those of the data group file it names. */
+    public static ComponentType dataGroupExternal() {
+        return ComponentType.builder("ltm data-group external", Family.DATA_GROUP, "Data Group")
+                .with(inert(text("app-service", "none")),
+                        text("description", "none"),
+                        ref("external-file-name", Family.DATA_GROUP_FILE, null).with(Trait.REQUIRED))
                 .build();
     }
 }
