@@ -46,7 +46,7 @@ class BootIT {
         assertThat(first.stdout()).contains("POST: platform Gatehouse Virtual Edition (Z100) ok",
                 "The default admin password is 'admin'; change it before you expose this appliance.")
                 .containsPattern("management REST API: https://0\\.0\\.0\\.0:[1-9][0-9]*/mgmt")
-                .containsPattern("POST: data plane (epoll|nio), \\d+ event loops, file descriptors \\d+ max");
+                .containsPattern("POST: data plane (io_uring|epoll|nio), \\d+ event loops, file descriptors \\d+ max");
         assertThat(demoAnswer()).matches("demo-backend-[12]");
         String serial = serialOf(first.stdout());
 
