@@ -34,6 +34,11 @@ final class ServerConnectionPool {
     private final OneConnectCounters.Registry counters;
     private final Map<Key, Deque<ServerConnection>> idle = new HashMap<>();
     private final Map<String, Integer> idleByScope = new HashMap<>();
+    /**
+     * The queue of a key whose last idle connection was taken, kept for the next key that needs
+     * one: under oneconnect a key's queue empties and fills again with nearly every request.
+     */
+    private Deque<ServerConnection> spare;
 
     ServerConnectionPool(Ticker ticker, OneConnectCounters.Registry counters) {
         this.ticker = ticker;
@@ -83,7 +88,13 @@ final class ServerConnectionPool {
             connection.channel().close();
             return false;
         }
-        idle.computeIfAbsent(connection.key(), k -> new ArrayDeque<>()).addLast(connection);
+        Deque<ServerConnection> waiting = idle.get(connection.key());
+        if (waiting == null) {
+            waiting = spare != null ? spare : new ArrayDeque<>();
+            spare = null;
+            idle.put(connection.key(), waiting);
+        }
+        waiting.addLast(connection);
         idleByScope.merge(policy.scope(), 1, Integer::sum);
         profile.idleAdded();
         connection.parked(this, policy);
@@ -142,6 +153,7 @@ final class ServerConnectionPool {
         Deque<ServerConnection> waiting = idle.get(connection.key());
         if (waiting != null && waiting.isEmpty()) {
             idle.remove(connection.key());
+            spare = waiting;
         }
         idleByScope.computeIfPresent(connection.key().scope(), (scope, count) -> count > 1 ? count - 1 : null);
         counters.of(connection.parkedUnder().profile()).idleRemoved();
