@@ -70,6 +70,8 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements ServerCo
     private final HttpTally tally;
     /** The virtual's one-connect profile; empty without one. */
     private final Optional<OneConnectPolicy> oneConnect;
+    /** The one-connect profile's counters, looked up once per connection; null without a profile. */
+    private final OneConnectCounters oneConnectCounters;
     private Channel client;
     private Flow flow;
     private Channel server;
@@ -137,6 +139,8 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements ServerCo
         this.writer = writer;
         this.tally = new HttpTally(virtual);
         this.oneConnect = OneConnectPolicy.of(plan.virtual(), context.serverConnections().loops());
+        this.oneConnectCounters = oneConnect.isPresent()
+                ? context.serverConnections().counters(oneConnect.get().profile()) : null;
     }
 
     /** The bytes a client connection read, counted on the virtual (and the member once there is one). */
@@ -352,13 +356,13 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements ServerCo
                 : null;
         if (key != null) {
             ServerConnection idle = context.serverConnections().of(client.eventLoop()).take(key, oneConnect.get(),
-                    this);
+                    oneConnectCounters, this);
             if (idle != null) {
                 onReusedServer = true;
                 use(idle.channel());
                 return;
             }
-            context.serverConnections().counters(oneConnect.get().profile()).opened();
+            oneConnectCounters.opened();
         }
         open(member, key, local);
     }
@@ -649,7 +653,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements ServerCo
         server = null;
         flow.betweenRequests(released);
         if (!serverReusable || !context.serverConnections().of(client.eventLoop())
-                .park(ServerConnection.of(released), oneConnect.get())) {
+                .park(ServerConnection.of(released), oneConnect.get(), oneConnectCounters)) {
             released.close();
         }
     }
@@ -719,7 +723,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements ServerCo
         outbox.add(LastHttpContent.EMPTY_LAST_CONTENT);
         InetSocketAddress clientAddress = (InetSocketAddress) client.remoteAddress();
         InetSocketAddress local = clientAddress == null ? null : plan.source().localFor(clientAddress);
-        context.serverConnections().counters(oneConnect.get().profile()).opened();
+        oneConnectCounters.opened();
         open(flow.taken().member(), reuseKey(flow.taken().configured().address(), local), local);
     }
 

@@ -31,7 +31,6 @@ final class ServerConnectionPool {
     }
 
     private final Ticker ticker;
-    private final OneConnectCounters.Registry counters;
     private final Map<Key, Deque<ServerConnection>> idle = new HashMap<>();
     private final Map<String, Integer> idleByScope = new HashMap<>();
     /**
@@ -40,16 +39,16 @@ final class ServerConnectionPool {
      */
     private Deque<ServerConnection> spare;
 
-    ServerConnectionPool(Ticker ticker, OneConnectCounters.Registry counters) {
+    ServerConnectionPool(Ticker ticker) {
         this.ticker = ticker;
-        this.counters = counters;
     }
 
     /**
      * An idle connection for the key that is still open and younger than {@code max-age}, taken
      * out of the pool for {@code user}; null when there is none (expired ones met on the way are closed).
+     * {@code counters} are the policy's profile's.
      */
-    ServerConnection take(Key key, OneConnectPolicy policy, ServerConnection.User user) {
+    ServerConnection take(Key key, OneConnectPolicy policy, OneConnectCounters counters, ServerConnection.User user) {
         Deque<ServerConnection> waiting = idle.get(key);
         while (waiting != null && !waiting.isEmpty()) {
             ServerConnection connection = waiting.pollLast();
@@ -58,12 +57,12 @@ final class ServerConnectionPool {
                 continue;
             }
             if (policy.tooOld(connection.openedNanos(), ticker.nanos())) {
-                counters.of(policy.profile()).expired();
+                counters.expired();
                 connection.channel().close();
                 continue;
             }
             connection.reusedBy(user);
-            counters.of(policy.profile()).reused();
+            counters.reused();
             return connection;
         }
         return null;
@@ -72,10 +71,9 @@ final class ServerConnectionPool {
     /**
      * Parks a connection whose response was read to its end, if the profile lets it be reused
      * again ({@code max-reuse}, {@code max-age}) and the pool has room ({@code max-size});
-     * otherwise closes it. Returns whether it was parked.
+     * otherwise closes it. Returns whether it was parked. {@code profile} are the policy's profile's counters.
      */
-    boolean park(ServerConnection connection, OneConnectPolicy policy) {
-        OneConnectCounters profile = counters.of(policy.profile());
+    boolean park(ServerConnection connection, OneConnectPolicy policy, OneConnectCounters profile) {
         if (!connection.channel().isActive()) {
             return false;
         }
@@ -97,7 +95,7 @@ final class ServerConnectionPool {
         waiting.addLast(connection);
         idleByScope.merge(policy.scope(), 1, Integer::sum);
         profile.idleAdded();
-        connection.parked(this, policy);
+        connection.parked(this, policy, profile);
         // One read outstanding: the server closing the idle connection (or talking out of turn) is noticed.
         connection.channel().read();
         return true;
@@ -105,9 +103,9 @@ final class ServerConnectionPool {
 
     /** A parked connection waited its policy's idle timeout: it is closed. */
     void idleTimedOut(ServerConnection connection) {
-        OneConnectPolicy policy = connection.parkedUnder();
+        OneConnectCounters counters = connection.parkedCounters();
         if (remove(connection)) {
-            counters.of(policy.profile()).expired();
+            counters.expired();
             connection.channel().close();
         }
     }
@@ -156,7 +154,7 @@ final class ServerConnectionPool {
             spare = waiting;
         }
         idleByScope.computeIfPresent(connection.key().scope(), (scope, count) -> count > 1 ? count - 1 : null);
-        counters.of(connection.parkedUnder().profile()).idleRemoved();
+        connection.parkedCounters().idleRemoved();
         connection.unpark();
     }
 }
