@@ -34,8 +34,8 @@ final class ServerConnectionPool {
     private final Map<Key, Deque<ServerConnection>> idle = new HashMap<>();
     private final Map<String, Integer> idleByScope = new HashMap<>();
     /**
-     * The queue of a key whose last idle connection was taken, kept for the next key that needs
-     * one: under oneconnect a key's queue empties and fills again with nearly every request.
+     * The queue of a key whose last idle connection left, kept for the next key that needs one:
+     * under oneconnect a key's queue empties and fills again with most requests.
      */
     private Deque<ServerConnection> spare;
 
@@ -49,8 +49,9 @@ final class ServerConnectionPool {
      * {@code counters} are the policy's profile's.
      */
     ServerConnection take(Key key, OneConnectPolicy policy, OneConnectCounters counters, ServerConnection.User user) {
-        Deque<ServerConnection> waiting = idle.get(key);
-        while (waiting != null && !waiting.isEmpty()) {
+        // The key's queue is looked up again after each connection left: an emptied queue becomes the spare.
+        for (Deque<ServerConnection> waiting = idle.get(key); waiting != null && !waiting.isEmpty();
+                waiting = idle.get(key)) {
             ServerConnection connection = waiting.pollLast();
             leave(connection);
             if (!connection.channel().isActive()) {
