@@ -12,7 +12,6 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.handler.codec.DecoderResult;
 import io.netty.handler.codec.TooLongFrameException;
-import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -27,6 +26,7 @@ import io.netty.util.ReferenceCountUtil;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -70,6 +70,8 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements ServerCo
     private final HttpTally tally;
     /** The virtual's one-connect profile; empty without one. */
     private final Optional<OneConnectPolicy> oneConnect;
+    /** The one-connect profile's counters, looked up once per connection; null without a profile. */
+    private final OneConnectCounters oneConnectCounters;
     private Channel client;
     private Flow flow;
     private Channel server;
@@ -116,6 +118,9 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements ServerCo
     /** Anything of the current response arrived. */
     private boolean anyResponse;
     private long requests;
+    /** oneconnect: the reuse key of the last request and the source address it was made for. */
+    private ServerConnectionPool.Key reuseKey;
+    private InetSocketAddress reuseKeySource;
     /** The virtual's iRules as this connection found them, and what they decided for it. */
     private VirtualRules rules = VirtualRules.NONE;
     private final RuleDecision decision = new RuleDecision();
@@ -134,6 +139,8 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements ServerCo
         this.writer = writer;
         this.tally = new HttpTally(virtual);
         this.oneConnect = OneConnectPolicy.of(plan.virtual(), context.serverConnections().loops());
+        this.oneConnectCounters = oneConnect.isPresent()
+                ? context.serverConnections().counters(oneConnect.get().profile()) : null;
     }
 
     /** The bytes a client connection read, counted on the virtual (and the member once there is one). */
@@ -345,17 +352,17 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements ServerCo
         InetSocketAddress clientAddress = (InetSocketAddress) client.remoteAddress();
         InetSocketAddress local = clientAddress == null ? null : plan.source().localFor(clientAddress);
         MemberState member = flow.taken().member();
-        ServerConnectionPool.Key key = oneConnect.isPresent()
-                ? oneConnect.get().key(flow.taken().configured().address(), local) : null;
+        ServerConnectionPool.Key key = oneConnect.isPresent() ? reuseKey(flow.taken().configured().address(), local)
+                : null;
         if (key != null) {
             ServerConnection idle = context.serverConnections().of(client.eventLoop()).take(key, oneConnect.get(),
-                    this);
+                    oneConnectCounters, this);
             if (idle != null) {
                 onReusedServer = true;
                 use(idle.channel());
                 return;
             }
-            context.serverConnections().counters(oneConnect.get().profile()).opened();
+            oneConnectCounters.opened();
         }
         open(member, key, local);
     }
@@ -376,13 +383,13 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements ServerCo
                     @Override
                     protected void initChannel(Channel channel) {
                         ServerConnection connection = new ServerConnection(channel, member, key, openedNanos, session);
-                        channel.pipeline().addLast("count", new ByteCounter(connection::counted))
-                                .addLast("codec", new HttpClientCodec(new HttpDecoderConfig()
-                                        .setMaxHeaderSize(MAX_SERVER_HEADER_SIZE)
-                                        .setMaxInitialLineLength(MAX_SERVER_HEADER_SIZE)
-                                        .setMaxChunkSize(64 * 1024)
-                                        .setAllowPartialChunks(true), false, false))
-                                .addLast("session", connection);
+                        channel.pipeline().addLast("count", new ByteCounter(connection::counted));
+                        ServerHttpCodec.addTo(channel.pipeline(), new HttpDecoderConfig()
+                                .setMaxHeaderSize(MAX_SERVER_HEADER_SIZE)
+                                .setMaxInitialLineLength(MAX_SERVER_HEADER_SIZE)
+                                .setMaxChunkSize(64 * 1024)
+                                .setAllowPartialChunks(true));
+                        channel.pipeline().addLast("session", connection);
                     }
                 });
         ChannelFuture connectFuture;
@@ -574,7 +581,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements ServerCo
     private void exchangeDone() {
         inResponse = false;
         boolean switching = current != null && responseStarted && HttpRewrites.isUpgrade(current)
-                && server != null && server.pipeline().get("codec") != null && lastStatusWasSwitching;
+                && server != null && ServerHttpCodec.isIn(server.pipeline()) && lastStatusWasSwitching;
         client.flush();
         if (switching) {
             switchProtocols();
@@ -620,7 +627,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements ServerCo
         releaseAll(queued);
         client.pipeline().remove(HttpResponseWriter.class);
         client.pipeline().remove(StrictRequestDecoder.class);
-        server.pipeline().remove("codec");
+        ServerHttpCodec.removeFrom(server.pipeline());
         client.read();
         server.read();
     }
@@ -646,7 +653,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements ServerCo
         server = null;
         flow.betweenRequests(released);
         if (!serverReusable || !context.serverConnections().of(client.eventLoop())
-                .park(ServerConnection.of(released), oneConnect.get())) {
+                .park(ServerConnection.of(released), oneConnect.get(), oneConnectCounters)) {
             released.close();
         }
     }
@@ -716,8 +723,17 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements ServerCo
         outbox.add(LastHttpContent.EMPTY_LAST_CONTENT);
         InetSocketAddress clientAddress = (InetSocketAddress) client.remoteAddress();
         InetSocketAddress local = clientAddress == null ? null : plan.source().localFor(clientAddress);
-        context.serverConnections().counters(oneConnect.get().profile()).opened();
-        open(flow.taken().member(), oneConnect.get().key(flow.taken().configured().address(), local), local);
+        oneConnectCounters.opened();
+        open(flow.taken().member(), reuseKey(flow.taken().configured().address(), local), local);
+    }
+
+    /** oneconnect: the reuse key for a member and source, made again only when either changed since the last request. */
+    private ServerConnectionPool.Key reuseKey(InetSocketAddress member, InetSocketAddress local) {
+        if (reuseKey == null || reuseKey.member() != member || !Objects.equals(reuseKeySource, local)) {
+            reuseKey = oneConnect.get().key(member, local);
+            reuseKeySource = local;
+        }
+        return reuseKey;
     }
 
     // ---- failures, timers and the end ----

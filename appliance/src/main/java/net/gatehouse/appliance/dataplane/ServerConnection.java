@@ -39,7 +39,8 @@ final class ServerConnection extends ChannelInboundHandlerAdapter {
     private User user;
     private long reuses;
     private ServerConnectionPool idleIn;
-    private OneConnectPolicy parkedUnder;
+    /** The counters of the profile it was parked under. */
+    private OneConnectCounters parkedCounters;
     /** The idle timeout while parked; made at the first park, re-armed (not rescheduled) at every other. */
     private Deadline idleTimer;
 
@@ -85,13 +86,14 @@ final class ServerConnection extends ChannelInboundHandlerAdapter {
     }
 
     /**
-     * It waits in {@code pool} now, under a profile's policy; the pool is told when it has waited
-     * the policy's idle timeout (if any) without anybody taking it.
+     * It waits in {@code pool} now, under a profile's policy (its statistics counted in
+     * {@code counters}); the pool is told when it has waited the policy's idle timeout (if any)
+     * without anybody taking it.
      */
-    void parked(ServerConnectionPool pool, OneConnectPolicy policy) {
+    void parked(ServerConnectionPool pool, OneConnectPolicy policy, OneConnectCounters counters) {
         user = null;
         idleIn = pool;
-        parkedUnder = policy;
+        parkedCounters = counters;
         if (policy.idleTimeoutNanos() > 0) {
             if (idleTimer == null) {
                 idleTimer = new Deadline(channel.eventLoop(), this::idleTimedOut);
@@ -106,9 +108,9 @@ final class ServerConnection extends ChannelInboundHandlerAdapter {
         }
     }
 
-    /** The policy it was parked under (while idle). */
-    OneConnectPolicy parkedUnder() {
-        return parkedUnder;
+    /** The counters of the profile it was parked under (while idle). */
+    OneConnectCounters parkedCounters() {
+        return parkedCounters;
     }
 
     /** A request took it from its idle pool. */
@@ -121,7 +123,7 @@ final class ServerConnection extends ChannelInboundHandlerAdapter {
     /** It leaves its idle pool (taken, expired or closed). */
     void unpark() {
         idleIn = null;
-        parkedUnder = null;
+        parkedCounters = null;
         if (idleTimer != null) {
             idleTimer.clear();
         }

@@ -31,34 +31,39 @@ final class ServerConnectionPool {
     }
 
     private final Ticker ticker;
-    private final OneConnectCounters.Registry counters;
     private final Map<Key, Deque<ServerConnection>> idle = new HashMap<>();
     private final Map<String, Integer> idleByScope = new HashMap<>();
+    /**
+     * The queue of a key whose last idle connection left, kept for the next key that needs one:
+     * under oneconnect a key's queue empties and fills again with most requests.
+     */
+    private Deque<ServerConnection> spare;
 
-    ServerConnectionPool(Ticker ticker, OneConnectCounters.Registry counters) {
+    ServerConnectionPool(Ticker ticker) {
         this.ticker = ticker;
-        this.counters = counters;
     }
 
     /**
      * An idle connection for the key that is still open and younger than {@code max-age}, taken
      * out of the pool for {@code user}; null when there is none (expired ones met on the way are closed).
+     * {@code counters} are the policy's profile's.
      */
-    ServerConnection take(Key key, OneConnectPolicy policy, ServerConnection.User user) {
-        Deque<ServerConnection> waiting = idle.get(key);
-        while (waiting != null && !waiting.isEmpty()) {
+    ServerConnection take(Key key, OneConnectPolicy policy, OneConnectCounters counters, ServerConnection.User user) {
+        // The key's queue is looked up again after each connection left: an emptied queue becomes the spare.
+        for (Deque<ServerConnection> waiting = idle.get(key); waiting != null && !waiting.isEmpty();
+                waiting = idle.get(key)) {
             ServerConnection connection = waiting.pollLast();
             leave(connection);
             if (!connection.channel().isActive()) {
                 continue;
             }
             if (policy.tooOld(connection.openedNanos(), ticker.nanos())) {
-                counters.of(policy.profile()).expired();
+                counters.expired();
                 connection.channel().close();
                 continue;
             }
             connection.reusedBy(user);
-            counters.of(policy.profile()).reused();
+            counters.reused();
             return connection;
         }
         return null;
@@ -67,10 +72,9 @@ final class ServerConnectionPool {
     /**
      * Parks a connection whose response was read to its end, if the profile lets it be reused
      * again ({@code max-reuse}, {@code max-age}) and the pool has room ({@code max-size});
-     * otherwise closes it. Returns whether it was parked.
+     * otherwise closes it. Returns whether it was parked. {@code profile} are the policy's profile's counters.
      */
-    boolean park(ServerConnection connection, OneConnectPolicy policy) {
-        OneConnectCounters profile = counters.of(policy.profile());
+    boolean park(ServerConnection connection, OneConnectPolicy policy, OneConnectCounters profile) {
         if (!connection.channel().isActive()) {
             return false;
         }
@@ -83,10 +87,16 @@ final class ServerConnectionPool {
             connection.channel().close();
             return false;
         }
-        idle.computeIfAbsent(connection.key(), k -> new ArrayDeque<>()).addLast(connection);
+        Deque<ServerConnection> waiting = idle.get(connection.key());
+        if (waiting == null) {
+            waiting = spare != null ? spare : new ArrayDeque<>();
+            spare = null;
+            idle.put(connection.key(), waiting);
+        }
+        waiting.addLast(connection);
         idleByScope.merge(policy.scope(), 1, Integer::sum);
         profile.idleAdded();
-        connection.parked(this, policy);
+        connection.parked(this, policy, profile);
         // One read outstanding: the server closing the idle connection (or talking out of turn) is noticed.
         connection.channel().read();
         return true;
@@ -94,9 +104,9 @@ final class ServerConnectionPool {
 
     /** A parked connection waited its policy's idle timeout: it is closed. */
     void idleTimedOut(ServerConnection connection) {
-        OneConnectPolicy policy = connection.parkedUnder();
+        OneConnectCounters counters = connection.parkedCounters();
         if (remove(connection)) {
-            counters.of(policy.profile()).expired();
+            counters.expired();
             connection.channel().close();
         }
     }
@@ -142,9 +152,10 @@ final class ServerConnectionPool {
         Deque<ServerConnection> waiting = idle.get(connection.key());
         if (waiting != null && waiting.isEmpty()) {
             idle.remove(connection.key());
+            spare = waiting;
         }
         idleByScope.computeIfPresent(connection.key().scope(), (scope, count) -> count > 1 ? count - 1 : null);
-        counters.of(connection.parkedUnder().profile()).idleRemoved();
+        connection.parkedCounters().idleRemoved();
         connection.unpark();
     }
 }

@@ -30,7 +30,7 @@ final class ServerConnectionPools {
     /** The pool of the loop a client connection runs on; call it on that loop. */
     ServerConnectionPool of(EventLoop loop) {
         ServerConnectionPool pool = pools.get(loop);
-        return pool != null ? pool : pools.computeIfAbsent(loop, l -> new ServerConnectionPool(ticker, counters));
+        return pool != null ? pool : pools.computeIfAbsent(loop, l -> new ServerConnectionPool(ticker));
     }
 
     OneConnectCounters counters(String profile) {

@@ -11,6 +11,7 @@ import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpRequestDecoder;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.AsciiString;
 import java.util.List;
 
 /**
@@ -88,6 +89,13 @@ final class StrictRequestDecoder extends HttpRequestDecoder {
         if (buffer.readerIndex() > 0) {
             lastConsumed = buffer.getByte(buffer.readerIndex() - 1);
         }
+    }
+
+    /** A field name browsers commonly send is taken from {@link KnownHeaderNames} rather than copied. */
+    @Override
+    protected AsciiString splitHeaderName(byte[] bytes, int start, int length) {
+        AsciiString known = KnownHeaderNames.REQUEST.find(bytes, start, length);
+        return known != null ? known : super.splitHeaderName(bytes, start, length);
     }
 
     /** A line of the head that starts with SP or HT, looking no further than the head's end. */

@@ -134,10 +134,23 @@ public final class MonitorEngine implements HealthView, InbandReports, AutoClose
 
     // ---------------------------------------------------------------- reconciliation
 
-    private record Compiled(Map<String, Monitored> members, Map<String, Monitored> nodes,
+    /**
+     * What one configuration monitors. {@code members} is keyed by pool and member path together;
+     * {@code membersByPool} holds the same by pool path, then member path, so that a lookup on the
+     * traffic path builds no key.
+     */
+    private record Compiled(Map<String, Monitored> members, Map<String, Map<String, Monitored>> membersByPool,
+            Map<String, Monitored> nodes,
             Map<String, List<Monitored>> membersOfNode, Map<String, List<Monitored>> membersOfPool,
             Map<String, String> nodeAddresses, Map<String, MonitorInstance> instances) {
-        static final Compiled EMPTY = new Compiled(Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of());
+        static final Compiled EMPTY = new Compiled(Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(),
+                Map.of());
+
+        /** The member of a pool, or null. */
+        Monitored member(String poolPath, String memberPath) {
+            Map<String, Monitored> pool = membersByPool.get(poolPath);
+            return pool == null ? null : pool.get(memberPath);
+        }
     }
 
     private static String memberKey(String poolPath, String memberPath) {
@@ -177,6 +190,7 @@ public final class MonitorEngine implements HealthView, InbandReports, AutoClose
                     node.sessionEnabled(), node.forcedDown(), "none"));
         }
         Map<String, Monitored> members = new HashMap<>();
+        Map<String, Map<String, Monitored>> membersByPool = new HashMap<>();
         Map<String, List<Monitored>> membersOfNode = new HashMap<>();
         Map<String, List<Monitored>> membersOfPool = new HashMap<>();
         for (LtmView.Pool pool : view.pools().values()) {
@@ -189,11 +203,14 @@ public final class MonitorEngine implements HealthView, InbandReports, AutoClose
                 Monitored target = new Monitored(pool.fullPath(), member.fullPath(), member.nodePath(), rule, list,
                         member.sessionEnabled(), member.forcedDown(), pool.serviceDownAction());
                 members.put(key, target);
+                membersByPool.computeIfAbsent(pool.fullPath(), k -> new HashMap<>()).put(member.fullPath(), target);
                 membersOfNode.computeIfAbsent(member.nodePath(), k -> new ArrayList<>()).add(target);
                 membersOfPool.computeIfAbsent(pool.fullPath(), k -> new ArrayList<>()).add(target);
             }
         }
-        compiled = new Compiled(Map.copyOf(members), Map.copyOf(nodes), Map.copyOf(membersOfNode),
+        Map<String, Map<String, Monitored>> frozen = new HashMap<>();
+        membersByPool.forEach((pool, byMember) -> frozen.put(pool, Map.copyOf(byMember)));
+        compiled = new Compiled(Map.copyOf(members), Map.copyOf(frozen), Map.copyOf(nodes), Map.copyOf(membersOfNode),
                 Map.copyOf(membersOfPool), Map.copyOf(nodeAddresses), Map.copyOf(instances));
         for (Map.Entry<String, MonitorInstance> old : before.instances().entrySet()) {
             if (instances.get(old.getKey()) != old.getValue()) {
@@ -283,9 +300,9 @@ public final class MonitorEngine implements HealthView, InbandReports, AutoClose
     @Override
     public HealthStatus memberStatus(String poolPath, String memberPath) {
         Compiled current = compiled;
-        Monitored target = current.members().get(memberKey(poolPath, memberPath));
+        Monitored target = current.member(poolPath, memberPath);
         if (target == null) {
-            return new HealthStatus(Availability.UNKNOWN, true, Reasons.MEMBER_UNCHECKED);
+            return Reasons.MEMBER.unmonitored(true);
         }
         HealthStatus own = evaluate(target, Reasons.MEMBER);
         Monitored node = current.nodes().get(target.nodePath());
@@ -304,7 +321,7 @@ public final class MonitorEngine implements HealthView, InbandReports, AutoClose
     @Override
     public HealthStatus nodeStatus(String nodePath) {
         Monitored node = compiled.nodes().get(nodePath);
-        return node == null ? new HealthStatus(Availability.UNKNOWN, true, Reasons.NODE.unchecked())
+        return node == null ? Reasons.NODE.unmonitored(true)
                 : evaluate(node, Reasons.NODE);
     }
 
@@ -340,12 +357,16 @@ public final class MonitorEngine implements HealthView, InbandReports, AutoClose
     private HealthStatus evaluate(Monitored target, Reasons.Of words) {
         boolean enabled = target.enabled() && !target.forcedDown();
         if (target.rule().isNone()) {
-            return new HealthStatus(Availability.UNKNOWN, enabled, enabled ? words.unchecked() : words.userDisabled());
+            return words.unmonitored(enabled);
         }
         List<MonitorStatus> statuses = new ArrayList<>(target.instances().size());
-        target.instances().forEach(i -> statuses.add(i.status()));
+        boolean draining = false;
+        for (MonitorInstance instance : target.instances()) {
+            MonitorStatus status = instance.status();
+            statuses.add(status);
+            draining |= status.state() == MonitorStatus.State.UP && status.draining();
+        }
         MonitorStatus.State verdict = target.rule().verdict(statuses);
-        boolean draining = statuses.stream().anyMatch(s -> s.state() == MonitorStatus.State.UP && s.draining());
         return switch (verdict) {
             case UP -> new HealthStatus(Availability.AVAILABLE, enabled && !draining,
                     target.forcedDown() ? Reasons.FORCED_DOWN : !enabled ? words.userDisabled()
@@ -511,7 +532,7 @@ public final class MonitorEngine implements HealthView, InbandReports, AutoClose
 
     @Override
     public void connectionFailed(String poolPath, String memberPath) {
-        Monitored target = compiled.members().get(memberKey(poolPath, memberPath));
+        Monitored target = compiled.member(poolPath, memberPath);
         if (target != null) {
             target.instances().forEach(MonitorInstance::reportFailure);
         }
@@ -519,7 +540,7 @@ public final class MonitorEngine implements HealthView, InbandReports, AutoClose
 
     @Override
     public void responseReceived(String poolPath, String memberPath, Duration responseTime) {
-        Monitored target = compiled.members().get(memberKey(poolPath, memberPath));
+        Monitored target = compiled.member(poolPath, memberPath);
         if (target != null) {
             long nanos = responseTime.toNanos();
             target.instances().forEach(i -> i.reportResponse(nanos));

@@ -1,0 +1,29 @@
+package net.gatehouse.appliance.dataplane;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class KnownHeaderNamesTest {
+
+    private static byte[] line(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    @Test
+    void aNameSpelledExactlyIsTheSharedOne() {
+        Object inALine = KnownHeaderNames.RESPONSE.find(line("xxContent-Length: 12"), 2, 14);
+        Object alone = KnownHeaderNames.RESPONSE.find(line("Content-Length"), 0, 14);
+
+        assertThat(inALine).hasToString("Content-Length").isSameAs(alone);
+    }
+
+    @Test
+    void anotherCaseOrLengthOrAnUnknownNameIsNotMatched() {
+        assertThat((Object) KnownHeaderNames.RESPONSE.find(line("content-length"), 0, 14)).isNull();
+        assertThat((Object) KnownHeaderNames.RESPONSE.find(line("Content-Lengt"), 0, 13)).isNull();
+        assertThat((Object) KnownHeaderNames.RESPONSE.find(line("X-Backend"), 0, 9)).isNull();
+        assertThat((Object) KnownHeaderNames.REQUEST.find(line("A-Very-Long-Field-Name-That-Nobody-Sends"), 0, 40)).isNull();
+    }
+}
