@@ -71,10 +71,11 @@ def live_heap_kib(pid):
     subprocess.run(["jcmd", str(pid), "GC.run"], capture_output=True, timeout=60, check=True)
     out = subprocess.run(["jcmd", str(pid), "GC.heap_info"], capture_output=True, text=True, timeout=60,
                          check=True).stdout
-    m = re.search(r"total \d+K, used (\d+)K", out)
-    if not m:
+    # G1 prints one line for its heap; the parallel collector one per generation (young, old): add them up.
+    used = re.findall(r"total \d+K, used (\d+)K", out)
+    if not used:
         raise SystemExit(f"cannot read the heap of {pid}: {out}")
-    return int(m.group(1))
+    return sum(int(kib) for kib in used)
 
 
 # ------------------------------------------------------------------ idle connections
