@@ -113,8 +113,13 @@ public final class DataPlane implements AutoCloseable {
         requested.filter(name -> !name.equalsIgnoreCase(transport.label()) && !name.equalsIgnoreCase("auto"))
                 .ifPresent(name -> LOG.warn("Data plane transport {} was asked for ({}={}) but is not used: {}", name,
                         Transport.PROPERTY, name, Transport.unavailabilityOf(name)));
-        if (transport == Transport.NIO && !Transport.EPOLL.available()) {
-            LOG.info("Native epoll is unavailable: {}", Transport.EPOLL.unavailability());
+        for (Transport preferred : Transport.values()) {
+            if (preferred == transport) {
+                break;
+            }
+            if (!preferred.available()) {
+                LOG.info("Data plane transport {} is unavailable here: {}", preferred.label(), preferred.unavailability());
+            }
         }
         synchronized (commands) {
             dataPlane.apply(commands.snapshot());
@@ -160,7 +165,7 @@ public final class DataPlane implements AutoCloseable {
         return context.tls().engine();
     }
 
-    /** {@code epoll} or {@code nio}. */
+    /** The transport the data plane runs on: {@code io_uring}, {@code epoll} or {@code nio}. */
     public String transport() {
         return context.transport().label();
     }

@@ -32,45 +32,6 @@ import java.util.Optional;
  * in one system call, where epoll makes one call per read and per write (docs/benchmarks.md).
  */
 enum Transport {
-    EPOLL("epoll") {
-        @Override
-        boolean available() {
-            return Epoll.isAvailable();
-        }
-
-        @Override
-        String unavailability() {
-            return String.valueOf(Epoll.unavailabilityCause());
-        }
-
-        @Override
-        IoHandlerFactory ioHandlers() {
-            return EpollIoHandler.newFactory();
-        }
-
-        @Override
-        ChannelFactory<? extends ServerChannel> servers() {
-            return EpollServerSocketChannel::new;
-        }
-
-        @Override
-        ChannelFactory<? extends SocketChannel> sockets() {
-            return EpollSocketChannel::new;
-        }
-
-        @Override
-        boolean bindsAnyAddress() {
-            return true;
-        }
-
-        @Override
-        void bindWithoutPort(Bootstrap bootstrap, boolean transparent) {
-            bootstrap.option(EpollChannelOption.IP_BIND_ADDRESS_NO_PORT, true);
-            if (transparent) {
-                bootstrap.option(EpollChannelOption.IP_TRANSPARENT, true);
-            }
-        }
-    },
     IO_URING("io_uring") {
         @Override
         boolean available() {
@@ -107,6 +68,45 @@ enum Transport {
             bootstrap.option(IP_BIND_ADDRESS_NO_PORT, 1);
             if (transparent) {
                 bootstrap.option(IoUringChannelOption.IP_TRANSPARENT, true);
+            }
+        }
+    },
+    EPOLL("epoll") {
+        @Override
+        boolean available() {
+            return Epoll.isAvailable();
+        }
+
+        @Override
+        String unavailability() {
+            return String.valueOf(Epoll.unavailabilityCause());
+        }
+
+        @Override
+        IoHandlerFactory ioHandlers() {
+            return EpollIoHandler.newFactory();
+        }
+
+        @Override
+        ChannelFactory<? extends ServerChannel> servers() {
+            return EpollServerSocketChannel::new;
+        }
+
+        @Override
+        ChannelFactory<? extends SocketChannel> sockets() {
+            return EpollSocketChannel::new;
+        }
+
+        @Override
+        boolean bindsAnyAddress() {
+            return true;
+        }
+
+        @Override
+        void bindWithoutPort(Bootstrap bootstrap, boolean transparent) {
+            bootstrap.option(EpollChannelOption.IP_BIND_ADDRESS_NO_PORT, true);
+            if (transparent) {
+                bootstrap.option(EpollChannelOption.IP_TRANSPARENT, true);
             }
         }
     },
@@ -189,7 +189,10 @@ enum Transport {
         return new MultiThreadIoEventLoopGroup(threads, ioHandlers());
     }
 
-    /** The transport {@code requested} names if it loads, else the best one that does. */
+    /**
+     * The transport {@code requested} names if it loads, else the first that loads in the order of
+     * preference (the order of declaration).
+     */
     static Transport choose(Optional<String> requested) {
         String name = requested.map(value -> value.trim().toLowerCase(Locale.ROOT)).orElse("auto");
         for (Transport transport : values()) {
@@ -197,7 +200,12 @@ enum Transport {
                 return transport;
             }
         }
-        return IO_URING.available() ? IO_URING : EPOLL.available() ? EPOLL : NIO;
+        for (Transport transport : values()) {
+            if (transport.available()) {
+                return transport;
+            }
+        }
+        return NIO;
     }
 
     /** Why the transport {@code name} is not used: it does not load here, or there is none of that name. */
