@@ -1,5 +1,6 @@
 package net.gatehouse.mgmt;
 
+import static net.gatehouse.appliance.Await.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -91,14 +92,9 @@ class OneConnectProfileStatsIT {
     }
 
     /** Polls until the server connection of the last response is back in the idle pool (5 s at most). */
-    private static void awaitIdle(MgmtClient admin) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (entries(admin.get(ONE).body().path("entries").path(ENTRY)).path("curSize").path("value").asLong() != 1) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the server connection did not become idle within 5 seconds");
-            }
-            Thread.sleep(20);
-        }
+    private static void awaitIdle(MgmtClient admin) {
+        await("the server connection back in the idle pool", Duration.ofSeconds(5), () ->
+                entries(admin.get(ONE).body().path("entries").path(ENTRY)).path("curSize").path("value").asLong() == 1);
     }
 
     private static JsonNode entries(JsonNode entry) {
