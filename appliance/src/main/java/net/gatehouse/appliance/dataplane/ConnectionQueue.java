@@ -17,7 +17,8 @@ final class ConnectionQueue {
         /**
          * Tries again to get a member; runs on {@link #loop()}.
          *
-         * @return false when it must keep waiting (it goes back to the head of the queue)
+         * @return false when it must keep waiting (it stays at the head of the queue); true when it
+         *     has a member or no longer waits
          */
         boolean retry();
     }
@@ -49,17 +50,21 @@ final class ConnectionQueue {
         return size.get();
     }
 
-    /** A connection was given back: the oldest waiter tries again. */
+    /**
+     * A connection was given back: the oldest waiter tries again on its own loop. It stays in the
+     * queue (and counts against the depth limit) until it has a member, so a connection arriving
+     * meanwhile cannot pass it or overfill the queue. One that got a member wakes the next, in
+     * case more than one connection was given back.
+     */
     void wake() {
-        Waiter head = waiting.pollFirst();
+        Waiter head = waiting.peekFirst();
         if (head == null) {
             return;
         }
-        size.decrementAndGet();
         head.loop().execute(() -> {
-            if (!head.retry()) {
-                size.incrementAndGet();
-                waiting.addFirst(head);
+            if (head.retry()) {
+                remove(head);
+                wake();
             }
         });
     }
