@@ -111,24 +111,25 @@ final class HttpRewrites {
      * connection's fate said in Connection, redirects rewritten and HSTS added as the profile asks.
      *
      * @param close         the client connection closes after this response
-     * @param http10Client  the client spoke HTTP/1.0 (keep-alive must be said)
-     * @param requestHost   the request's Host, for {@code redirect-rewrite matching}
+     * @param request       the client's request: HTTP/1.0 (keep-alive must be said), and its Host for
+     *                      {@code redirect-rewrite matching}
      * @param memberAddress the member's address, for {@code redirect-rewrite nodes}
      */
-    static void responseToClient(HttpResponse response, LtmView.Http http, boolean close, boolean http10Client,
-            String requestHost, String memberAddress) {
+    static void responseToClient(HttpResponse response, LtmView.Http http, boolean close, HttpRequest request,
+            String memberAddress) {
         removeHopByHop(response);
         HttpHeaders headers = response.headers();
         if (response.status().code() != 101) {
             if (close) {
                 headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-            } else if (http10Client) {
+            } else if (request.protocolVersion().equals(HttpVersion.HTTP_1_0)) {
                 headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
             }
         }
-        String location = headers.get(HttpHeaderNames.LOCATION);
-        if (location != null && response.status().code() / 100 == 3) {
-            String rewritten = rewriteRedirect(location, http.redirectRewrite(), requestHost, memberAddress);
+        String location = response.status().code() / 100 == 3 ? headers.get(HttpHeaderNames.LOCATION) : null;
+        if (location != null && !http.redirectRewrite().equals("none")) {
+            String rewritten = rewriteRedirect(location, http.redirectRewrite(),
+                    request.headers().get(HttpHeaderNames.HOST), memberAddress);
             if (!rewritten.equals(location)) {
                 headers.set(HttpHeaderNames.LOCATION, rewritten);
             }

@@ -388,7 +388,8 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements ServerCo
                                 .setMaxHeaderSize(MAX_SERVER_HEADER_SIZE)
                                 .setMaxInitialLineLength(MAX_SERVER_HEADER_SIZE)
                                 .setMaxChunkSize(64 * 1024)
-                                .setAllowPartialChunks(true));
+                                .setAllowPartialChunks(true)
+                                .setHeadersFactory(KnownHeaderNames.HEADERS));
                         channel.pipeline().addLast("session", connection);
                     }
                 });
@@ -536,8 +537,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements ServerCo
             closeAfterResponse = false;
         }
         serverReusable = status != 101 && !delimitedByClose && HttpUtil.isKeepAlive(response);
-        HttpRewrites.responseToClient(response, http, closeAfterResponse,
-                current.protocolVersion().equals(HttpVersion.HTTP_1_0), current.headers().get(HttpHeaderNames.HOST),
+        HttpRewrites.responseToClient(response, http, closeAfterResponse, current,
                 flow.taken().configured().member().address());
         if (cookies.isPresent()) {
             cookies.get().respond(current, response, flow.pool(), flow.taken());

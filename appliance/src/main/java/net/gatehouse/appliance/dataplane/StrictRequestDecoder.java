@@ -39,7 +39,7 @@ final class StrictRequestDecoder extends HttpRequestDecoder {
                 .setMaxHeaderSize(maxHeaderSize)
                 .setMaxChunkSize(64 * 1024)
                 .setStrictLineParsing(true)
-                .setValidateHeaders(true)
+                .setHeadersFactory(KnownHeaderNames.HEADERS)
                 .setAllowDuplicateContentLengths(false)
                 .setUseRfc9112TransferEncoding(true)
                 .setAllowPartialChunks(true));

@@ -1,7 +1,9 @@
 package net.gatehouse.appliance.dataplane;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.netty.handler.codec.http.HttpHeaders;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
@@ -25,5 +27,19 @@ class KnownHeaderNamesTest {
         assertThat((Object) KnownHeaderNames.RESPONSE.find(line("Content-Lengt"), 0, 13)).isNull();
         assertThat((Object) KnownHeaderNames.RESPONSE.find(line("X-Backend"), 0, 9)).isNull();
         assertThat((Object) KnownHeaderNames.REQUEST.find(line("A-Very-Long-Field-Name-That-Nobody-Sends"), 0, 40)).isNull();
+    }
+
+    @Test
+    void parsedHeaderMapsValidateEveryNameButTheSharedOnes() {
+        HttpHeaders headers = KnownHeaderNames.HEADERS.newHeaders();
+        CharSequence shared = KnownHeaderNames.REQUEST.find(line("Host"), 0, 4);
+
+        headers.add(shared, "a.example").add("X-Custom", "1").add("Host", "b.example");
+
+        assertThat(headers.getAll("host")).containsExactly("a.example", "b.example");
+        assertThatThrownBy(() -> headers.add("Bad Name", "x")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Bad Name");
+        assertThatThrownBy(() -> headers.add("Transfer-Encoding\r\nX", "chunked"))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }
