@@ -20,6 +20,7 @@ import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
  * The box: powers on the simulated platform, runs its self-test, opens the appliance, and hands the
@@ -63,6 +64,9 @@ public final class Gatehouse {
     }
 
     public static void main(String[] args) {
+        // Jersey and Grizzly log through java.util.logging: one format and one set of levels (logback.xml).
+        SLF4JBridgeHandler.removeHandlersForRootLogger();
+        SLF4JBridgeHandler.install();
         if (System.getProperty(LEAK_DETECTION) == null) {
             System.setProperty(LEAK_DETECTION, "disabled");
         }

@@ -19,6 +19,7 @@ import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.grizzly.ssl.SSLEngineConfigurator;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,6 +53,7 @@ public final class MgmtServer implements AutoCloseable {
         Transactions transactions = new Transactions(clock);
         SslImports sslImports = new SslImports(appliance, uploads);
         ResourceConfig config = new ResourceConfig()
+                .property(ServerProperties.WADL_FEATURE_DISABLE, true)
                 .register(new AuthFilter(tokens, users))
                 .register(new AuthResource(tokens, users))
                 .register(new TmResource(appliance, new SystemInfo(SystemInfo.HOSTNAME, clock), transactions, sslImports,
