@@ -7,7 +7,6 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import net.gatehouse.appliance.config.ConfigError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -108,9 +107,8 @@ public final class ImportSources {
         if (text.startsWith(UPLOADS) && text.length() > UPLOADS.length()) {
             return uploads.resolve(text.substring(UPLOADS.length()));
         }
-        Optional<String> folder = HOST_FOLDERS.stream().filter(f -> text.startsWith(f) && text.length() > f.length())
-                .findFirst();
-        if (folder.isEmpty() || Path.of(text).startsWith(dataDirectory)) {
+        boolean inHostFolder = HOST_FOLDERS.stream().anyMatch(f -> text.startsWith(f) && text.length() > f.length());
+        if (!inHostFolder || normal.startsWith(dataDirectory)) {
             throw refused(object, sourcePath, "files are imported only from " + places());
         }
         return normal;
@@ -122,7 +120,7 @@ public final class ImportSources {
             if (file.startsWith(uploads)) {
                 return real.startsWith(uploads.toRealPath());
             }
-            if (real.startsWith(Files.exists(dataDirectory) ? dataDirectory.toRealPath() : dataDirectory)) {
+            if (real.startsWith(dataDirectory.toRealPath())) {
                 return false;
             }
             for (String folder : HOST_FOLDERS) {
