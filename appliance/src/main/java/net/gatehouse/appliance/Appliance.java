@@ -18,8 +18,10 @@ import net.gatehouse.appliance.crypto.CryptoService;
 import net.gatehouse.appliance.crypto.KeySlotException;
 import net.gatehouse.appliance.crypto.KeySlots;
 import net.gatehouse.appliance.crypto.SoftwareKeySlots;
+import net.gatehouse.appliance.datagroup.DataGroupImports;
 import net.gatehouse.appliance.dataplane.DataPlane;
 import net.gatehouse.appliance.files.ConfigFiles;
+import net.gatehouse.appliance.files.ImportSources;
 import net.gatehouse.appliance.health.InbandReports;
 import net.gatehouse.appliance.health.MonitorEngine;
 import net.gatehouse.appliance.lb.Ticker;
@@ -60,9 +62,10 @@ public final class Appliance implements AutoCloseable {
     private final UserAccounts users;
     private final AuditLog audit;
     private final UcsArchives ucs;
+    private final DataGroupImports dataGroupFiles;
 
     private Appliance(ConfigStore store, CommandService commands, ConfigFiles files, CryptoService crypto,
-            Optional<MonitorEngine> monitors, HealthView health, DataPlane dataPlane, Clock clock, Path ucsDirectory) {
+            Optional<MonitorEngine> monitors, HealthView health, DataPlane dataPlane, Clock clock, Path dataDirectory) {
         this.store = store;
         this.commands = commands;
         this.files = files;
@@ -72,7 +75,8 @@ public final class Appliance implements AutoCloseable {
         this.health = health;
         this.users = new UserAccounts(commands::snapshot, clock);
         this.audit = new AuditLog(store, commands::snapshot, clock.getZone(), ProcessHandle.current().pid());
-        this.ucs = new UcsArchives(ucsDirectory, files, commands, crypto.slots(), clock);
+        this.ucs = new UcsArchives(dataDirectory.resolve("ucs"), files, commands, crypto.slots(), clock);
+        this.dataGroupFiles = new DataGroupImports(commands, new ImportSources(dataDirectory));
     }
 
     /** Opens the appliance whose data lives in {@code dataDirectory}, creating it on first boot. */
@@ -176,7 +180,7 @@ public final class Appliance implements AutoCloseable {
                 DataPlane dataPlane = DataPlane.start(commands, view, ticker, clock, threads, crypto,
                         monitors.isPresent() ? monitors.get() : InbandReports.ignored());
                 return new Appliance(store, commands, new ConfigFiles(configDirectory, commands), crypto, monitors,
-                        view, dataPlane, clock, dataDirectory.resolve("ucs"));
+                        view, dataPlane, clock, dataDirectory);
             } catch (KeySlotException e) {
                 if (slots != null) {
                     slots.close();
@@ -259,6 +263,11 @@ public final class Appliance implements AutoCloseable {
     /** The UCS archives in {@code <data-dir>/ucs} ({@code save/load sys ucs}). */
     public UcsArchives ucs() {
         return ucs;
+    }
+
+    /** Imports of data group files ({@code sys file data-group ... source-path}), for tmsh and REST alike. */
+    public DataGroupImports dataGroupFiles() {
+        return dataGroupFiles;
     }
 
     /** Key slots, certificates and the device certificate ({@code sys crypto}). */

@@ -11,6 +11,7 @@ import java.time.Clock;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import net.gatehouse.appliance.Appliance;
+import net.gatehouse.appliance.files.ImportSources;
 import net.gatehouse.appliance.command.Change;
 import net.gatehouse.appliance.command.Commit;
 import net.gatehouse.appliance.crypto.KeySlotException;
@@ -49,15 +50,14 @@ public final class MgmtServer implements AutoCloseable {
         UserAccounts users = appliance.users();
         Tokens tokens = new Tokens(clock);
         appliance.commands().subscribe(commit -> revokeChangedUsers(commit, tokens));
-        Uploads uploads = new Uploads(dataDirectory.resolve("rest").resolve("downloads"), Uploads.LIMIT_BYTES);
+        Uploads uploads = new Uploads(ImportSources.uploadFolder(dataDirectory), Uploads.LIMIT_BYTES);
         Transactions transactions = new Transactions(clock);
         SslImports sslImports = new SslImports(appliance, uploads);
         ResourceConfig config = new ResourceConfig()
                 .property(ServerProperties.WADL_FEATURE_DISABLE, true)
                 .register(new AuthFilter(tokens, users))
                 .register(new AuthResource(tokens, users))
-                .register(new TmResource(appliance, new SystemInfo(SystemInfo.HOSTNAME, clock), transactions, sslImports,
-                        new DataGroupImports(uploads)))
+                .register(new TmResource(appliance, new SystemInfo(SystemInfo.HOSTNAME, clock), transactions, sslImports))
                 .register(new TransactionResource(appliance, transactions))
                 .register(new UtilResource(appliance, uploads))
                 .register(new SysConfigResource(appliance))

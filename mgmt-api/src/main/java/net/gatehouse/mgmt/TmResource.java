@@ -32,6 +32,7 @@ import net.gatehouse.appliance.config.ConfigError;
 import net.gatehouse.appliance.config.ConfigObject;
 import net.gatehouse.appliance.config.Edit;
 import net.gatehouse.appliance.config.Snapshot;
+import net.gatehouse.appliance.datagroup.DataGroupImports;
 import net.gatehouse.appliance.schema.ComponentType;
 import net.gatehouse.appliance.schema.NameContext;
 import net.gatehouse.appliance.schema.Paths;
@@ -63,25 +64,18 @@ public final class TmResource {
     private final SystemInfo system;
     private final Transactions transactions;
     private final SslImports sslImports;
-    private final DataGroupImports dataGroupImports;
 
-    TmResource(Appliance appliance, SystemInfo system, Transactions transactions, SslImports sslImports,
-            DataGroupImports dataGroupImports) {
+    TmResource(Appliance appliance, SystemInfo system, Transactions transactions, SslImports sslImports) {
         this.appliance = appliance;
         this.system = system;
         this.transactions = transactions;
         this.sslImports = sslImports;
-        this.dataGroupImports = dataGroupImports;
     }
 
     /** One changing request: who sent it, its transaction if any, and what it said (for the transaction's record). */
     private record Call(SecurityContext caller, Optional<String> transaction, String method, String uri, JsonNode body) {
         Principal principal() {
             return TmResource.principal(caller);
-        }
-
-        Call with(JsonNode changed) {
-            return new Call(caller, transaction, method, uri, changed);
         }
     }
 
@@ -155,11 +149,8 @@ public final class TmResource {
             if (type.path().equals("ltm policy") && call.body().path("command").asText("").equals("publish")) {
                 return published(call, type, fullPath);
             }
-            Call given = DataGroupImports.isImport(type, call.body())
-                    ? call.with(dataGroupImports.imported(fullPath, snapshot.get(type, fullPath), call.body()))
-                    : call;
-            List<Edit> edits = read(() -> IcontrolJson.read(type, given.body(), names(snapshot, type, fullPath)));
-            return run(given, new Command.Create(type, fullPath, edits),
+            List<Edit> edits = read(() -> IcontrolJson.read(type, call.body(), names(snapshot, type, fullPath)));
+            return run(call, imported(call, new Command.Create(type, fullPath, edits)),
                     after -> new IcontrolJson(after, HOST).write(existing(after, type, fullPath), false).toString());
         }
         if (target instanceof TmTarget.Subcollection sub) {
@@ -224,7 +215,6 @@ public final class TmResource {
         String method = replace ? "PUT" : "PATCH";
         if (target instanceof TmTarget.Object object) {
             ComponentType type = object.type();
-            Optional<ConfigObject> current = snapshot.get(type, object.fullPath());
             if (call.transaction().isEmpty()) {
                 existing(snapshot, type, object.fullPath());
             }
@@ -234,13 +224,10 @@ public final class TmResource {
             if (!replace && type.path().equals("ltm policy") && call.body().path("createDraft").asBoolean(false)) {
                 return drafted(call, type, object.fullPath());
             }
-            Call given = DataGroupImports.isImport(type, call.body())
-                    ? call.with(dataGroupImports.imported(object.fullPath(), current, call.body()))
-                    : call;
-            List<Edit> edits = read(() -> IcontrolJson.read(type, given.body(), names(snapshot, type, object.fullPath())));
-            Command command = replace ? new Command.Replace(type, object.fullPath(), edits)
-                    : new Command.Modify(type, object.fullPath(), edits);
-            return run(given, command, after ->
+            List<Edit> edits = read(() -> IcontrolJson.read(type, call.body(), names(snapshot, type, object.fullPath())));
+            Command command = imported(call, replace ? new Command.Replace(type, object.fullPath(), edits)
+                    : new Command.Modify(type, object.fullPath(), edits));
+            return run(call, command, after ->
                     new IcontrolJson(after, HOST).write(existing(after, type, object.fullPath()), false).toString());
         }
         if (target instanceof TmTarget.Item item) {
@@ -327,6 +314,12 @@ public final class TmResource {
         }
         return run(call, new Command.Modify(type, fullPath, edits),
                 after -> new IcontrolJson(after, HOST).write(existing(after, type, fullPath), false).toString());
+    }
+
+    /** A data group file's {@code sourcePath} imported, as tmsh imports it ({@link DataGroupImports}). */
+    private Command imported(Call call, Command command) {
+        return DataGroupImports.isImport(command)
+                ? read(() -> appliance.dataGroupFiles().imported(call.principal(), command)) : command;
     }
 
     private static Principal principal(SecurityContext caller) {

@@ -86,6 +86,18 @@ class DataGroupFilesOverRestTest {
     }
 
     @Test
+    void aSourcePathOutsideTheImportFoldersIsRefusedAsTmshRefusesIt() {
+        Answer refused = admin.post(FILES, "{\"name\":\"passwd\",\"sourcePath\":\"file:/etc/passwd\"}");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body().path("message").asText()).isEqualTo("01070712:3: Values (file:/etc/passwd) specified"
+                + " for data group file (/Common/passwd) property source-path: files are imported only from"
+                + " /var/config/rest/downloads/, /var/tmp/, /shared/tmp/ or /tmp/ (not the appliance's data directory).");
+        Answer missing = admin.post(FILES, "{\"name\":\"later\",\"sourcePath\":\"file:/var/config/rest/downloads/later\"}");
+        assertThat(missing.body().path("message").asText()).endsWith("property source-path: there is no such file.");
+        assertThat(admin.get(FILES + "/~Common~passwd").status()).isEqualTo(404);
+    }
+
+    @Test
     void anExternalDataGroupNeedsAnExistingFile() {
         Answer refused = admin.post(EXTERNAL, "{\"name\":\"orphan\",\"externalFileName\":\"no_such_file\"}");
         assertThat(refused.status()).isEqualTo(404);

@@ -115,6 +115,20 @@ public final class CommandService {
     }
 
     /**
+     * Refuses, as {@link #execute} would, a command the principal may not make at all, before anything
+     * is done for it (an import reads its file only after this). The refusal is recorded like any other.
+     */
+    public void authorize(Principal principal, Command command) throws ConfigError {
+        try {
+            authorizer.authorize(principal, command, current);
+        } catch (ConfigError e) {
+            store.refuse(new ConfigStore.Refusal(clock.millis(), principal.user(), principal.origin().name(),
+                    attempted(List.of(command)), e.getMessage()));
+            throw e;
+        }
+    }
+
+    /**
      * The running configuration as {@code principal} may see it: objects in partitions they have no
      * role in, and accounts they may not read, are left out ({@link Authorizer#visible}). Every read
      * (tmsh {@code list}/{@code show}, REST GET) goes through here.

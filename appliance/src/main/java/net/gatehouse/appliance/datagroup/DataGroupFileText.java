@@ -41,10 +41,11 @@ public final class DataGroupFileText {
     }
 
     /**
-     * The records of a file of {@code type} ({@code string}, {@code ip} or {@code integer}); an error
-     * names the file, the line and what is wrong with it.
+     * The records of a file of {@code type} ({@code string}, {@code ip} or {@code integer}) read from
+     * {@code source}; an error names the data group file, the line, the source and what is wrong.
      */
-    public static List<Record> records(String fullPath, String type, byte[] bytes) throws ConfigError {
+    public static List<Record> records(String fullPath, String source, String type, byte[] bytes) throws ConfigError {
+        Where where = new Where(fullPath, source);
         String[] lines = new String(bytes, StandardCharsets.UTF_8).split("\r?\n", -1);
         List<Record> records = new ArrayList<>();
         for (int i = 0; i < lines.length; i++) {
@@ -53,13 +54,13 @@ public final class DataGroupFileText {
                 continue;
             }
             if (!line.endsWith(",")) {
-                throw invalid(fullPath, i + 1, line, "a record ends with a comma");
+                throw invalid(where, i + 1, line, "a record ends with a comma");
             }
             String record = line.substring(0, line.length() - 1).strip();
             int separator = separatorAt(record);
             String key = unquote(separator < 0 ? record : record.substring(0, separator).strip());
             String value = separator < 0 ? "" : unquote(record.substring(separator + 2).strip());
-            records.add(new Record(key(fullPath, type, i + 1, line, key), value));
+            records.add(new Record(key(where, type, i + 1, line, key), value));
         }
         return records;
     }
@@ -87,19 +88,23 @@ public final class DataGroupFileText {
         return text;
     }
 
-    private static String key(String fullPath, String type, int number, String line, String key) throws ConfigError {
+    /** The data group file being read, and where from. */
+    private record Where(String fullPath, String source) {
+    }
+
+    private static String key(Where where, String type, int number, String line, String key) throws ConfigError {
         if (key.isEmpty()) {
-            throw invalid(fullPath, number, line, "the record has no key");
+            throw invalid(where, number, line, "the record has no key");
         }
         switch (type) {
             case "integer" -> {
                 if (!key.matches("-?\\d{1,19}")) {
-                    throw invalid(fullPath, number, line, "the key of an integer record must be a number");
+                    throw invalid(where, number, line, "the key of an integer record must be a number");
                 }
                 return key;
             }
             case "ip" -> {
-                return address(fullPath, number, line, key);
+                return address(where, number, line, key);
             }
             default -> {
                 return key;
@@ -107,7 +112,7 @@ public final class DataGroupFileText {
         }
     }
 
-    private static String address(String fullPath, int number, String line, String key) throws ConfigError {
+    private static String address(Where where, int number, String line, String key) throws ConfigError {
         Matcher host = HOST.matcher(key);
         Matcher prefixed = NETWORK_PREFIX.matcher(key);
         Matcher network = NETWORK.matcher(key);
@@ -126,20 +131,20 @@ public final class DataGroupFileText {
             address = key;
             prefix = "";
         }
-        String canonical = Addresses.canonical(address).orElseThrow(() -> invalid(fullPath, number, line,
+        String canonical = Addresses.canonical(address).orElseThrow(() -> invalid(where, number, line,
                 "\"" + address + "\" is not a valid IP address"));
         int bits = Addresses.isIpv6(canonical) ? 128 : 32;
         if (prefix.isEmpty()) {
             return canonical + "/" + bits;
         }
         if (Integer.parseInt(prefix) > bits) {
-            throw invalid(fullPath, number, line, "the prefix length " + prefix + " is longer than " + bits);
+            throw invalid(where, number, line, "the prefix length " + prefix + " is longer than " + bits);
         }
         return canonical + "/" + Integer.parseInt(prefix);
     }
 
-    private static ConfigError invalid(String fullPath, int number, String line, String reason) {
-        return new ConfigError("01070712", "Values (" + line + ") specified for data group file (" + fullPath
-                + "), line " + number + ": " + reason + ".");
+    private static ConfigError invalid(Where where, int number, String line, String reason) {
+        return new ConfigError("01070712", "Values (" + line + ") specified for data group file (" + where.fullPath()
+                + "): line " + number + " of source-path " + where.source() + ": " + reason + ".");
     }
 }

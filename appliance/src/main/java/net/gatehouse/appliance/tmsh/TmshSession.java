@@ -18,6 +18,7 @@ import net.gatehouse.appliance.config.Edit;
 import net.gatehouse.appliance.config.Snapshot;
 import net.gatehouse.appliance.Appliance;
 import net.gatehouse.appliance.crypto.CryptoService;
+import net.gatehouse.appliance.datagroup.DataGroupImports;
 import net.gatehouse.appliance.dataplane.DataPlane;
 import net.gatehouse.appliance.runtime.HealthView;
 import net.gatehouse.appliance.schema.ComponentType;
@@ -53,6 +54,7 @@ public final class TmshSession {
     private final UcsArchives ucs;
     private final AuthCommands auth;
     private final HealthView health;
+    private final DataGroupImports dataGroupFiles;
     private final UtilPing ping = UtilPing.onSystemPath();
     private String folder = Paths.COMMON;
     private List<String> context = List.of();
@@ -72,6 +74,7 @@ public final class TmshSession {
         this.files = appliance.files();
         this.crypto = appliance.crypto();
         this.ucs = appliance.ucs();
+        this.dataGroupFiles = appliance.dataGroupFiles();
         this.auth = new AuthCommands(appliance.users(), appliance.audit());
     }
 
@@ -239,10 +242,22 @@ public final class TmshSession {
         } else {
             String path = fullPath(type, words.get(at).text());
             List<Edit> edits = properties(snapshot, type, path, words, at + 1);
-            batch.add(verb.equals("create") ? new Command.Create(type, path, edits)
-                    : new Command.Modify(type, path, edits));
+            batch.add(imported(verb.equals("create") ? new Command.Create(type, path, edits)
+                    : new Command.Modify(type, path, edits)));
         }
         return execute(batch);
+    }
+
+    /** {@code create|modify sys file data-group NAME source-path file:/PATH}: the file is read and checked now. */
+    private Command imported(Command command) throws TmshError {
+        if (!DataGroupImports.isImport(command)) {
+            return command;
+        }
+        try {
+            return dataGroupFiles.imported(principal, command);
+        } catch (ConfigError e) {
+            throw new TmshError(e.getMessage());
+        }
     }
 
     private String execute(List<Command> batch) throws TmshError {

@@ -123,8 +123,7 @@ class GoldenFormsTest {
             "modify sys ntp servers replace-all-with { 0.pool.ntp.org } timezone UTC",
             "modify ltm snat-translation 10.1.1.200 tcp-idle-timeout 300 arp disabled",
             "create sys file data-group blocked_hosts_file type ip"
-                    + " source-path file:/var/config/rest/downloads/blocked_hosts_file"
-                    + " checksum SHA1:40:0b1c2f5ce2e4ed4b1bd1bd92f79d2a0ef3aeb07f size 40",
+                    + " source-path file:/var/config/rest/downloads/blocked_hosts_file",
             "create ltm data-group external blocked_hosts external-file-name blocked_hosts_file"
                     + " description \"hosts kept out\"");
 
@@ -233,8 +232,13 @@ class GoldenFormsTest {
 
     private static CoreFixture core;
 
+    /** The upload {@code create sys file data-group blocked_hosts_file} imports: 40 bytes of address records. */
+    private static final String BLOCKED_HOSTS = "host 10.66.10.10,\nnetwork 10.66.2.0/24,\n";
+
     @BeforeAll
-    static void configure() {
+    static void configure() throws IOException {
+        Path uploads = Files.createDirectories(dir.resolve("rest").resolve("downloads"));
+        Files.writeString(uploads.resolve("blocked_hosts_file"), BLOCKED_HOSTS, StandardCharsets.US_ASCII);
         core = CoreFixture.open(dir);
         for (String line : CONFIGURATION) {
             core.tmsh(line);
