@@ -233,6 +233,12 @@ public final class DataPlane implements AutoCloseable {
         return context.connections().end(which);
     }
 
+    /** How many client connections wait in a pool's queue ({@code queue-on-connection-limit}); 0 for an unknown pool. */
+    int queued(String poolPath) {
+        PoolState pool = context.pool(poolPath);
+        return pool == null ? 0 : pool.queue().size();
+    }
+
     /** New connections refused so far, by reason. */
     public Map<ResetCause, Long> resetCauses() {
         return context.resetCauses();
