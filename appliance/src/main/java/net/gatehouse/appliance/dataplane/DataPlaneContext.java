@@ -27,12 +27,10 @@ final class DataPlaneContext {
 
     /**
      * How much one read of a connection may take: each guess adapts to what the connection's last
-     * reads returned, from 2 KiB, between 64 bytes and 128 KiB. Netty's usual ceiling of 64 KiB cut
-     * a 64 KiB body and its head into two reads, which on io_uring are two trips through the ring.
-     * The ceiling is also what an idle connection's pending read may hold on io_uring after large
-     * transfers, so it is not raised further.
+     * reads returned, from 2 KiB, between 64 bytes and 256 KiB. Netty's usual ceiling of 64 KiB cut
+     * a 64 KiB response and its head into two reads, which on io_uring are two trips through the ring.
      */
-    static final RecvByteBufAllocator READS = new AdaptiveRecvByteBufAllocator(64, 2048, 128 * 1024);
+    static final RecvByteBufAllocator READS = new AdaptiveRecvByteBufAllocator(64, 2048, 256 * 1024);
 
     private final Transport transport;
     private final HealthView health;
