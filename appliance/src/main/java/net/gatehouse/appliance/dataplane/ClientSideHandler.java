@@ -165,7 +165,6 @@ final class ClientSideHandler extends ChannelInboundHandlerAdapter implements Co
                 .option(ChannelOption.AUTO_READ, false)
                 .option(ChannelOption.ALLOW_HALF_CLOSURE, true)
                 .option(ChannelOption.TCP_NODELAY, true)
-                .option(ChannelOption.RCVBUF_ALLOCATOR, DataPlaneContext.READS)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, DataPlaneContext.CONNECT_TIMEOUT_MILLIS);
         InetSocketAddress local = clientAddress == null ? null : source.localFor(clientAddress);
         InetSocketAddress member = flow.taken().configured().address();

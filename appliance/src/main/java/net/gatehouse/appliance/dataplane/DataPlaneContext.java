@@ -1,7 +1,5 @@
 package net.gatehouse.appliance.dataplane;
 
-import io.netty.channel.AdaptiveRecvByteBufAllocator;
-import io.netty.channel.RecvByteBufAllocator;
 import java.time.Clock;
 import java.util.EnumMap;
 import java.util.Map;
@@ -24,13 +22,6 @@ final class DataPlaneContext {
 
     /** How long a server-side connect may take before the client is reset. */
     static final int CONNECT_TIMEOUT_MILLIS = 5_000;
-
-    /**
-     * How much one read of a connection may take: each guess adapts to what the connection's last
-     * reads returned, from 2 KiB, between 64 bytes and 256 KiB. Netty's usual ceiling of 64 KiB cut
-     * a 64 KiB response and its head into two reads, which on io_uring are two trips through the ring.
-     */
-    static final RecvByteBufAllocator READS = new AdaptiveRecvByteBufAllocator(64, 2048, 256 * 1024);
 
     private final Transport transport;
     private final HealthView health;

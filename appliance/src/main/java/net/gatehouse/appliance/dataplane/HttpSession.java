@@ -378,7 +378,6 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements ServerCo
                 .channelFactory(context.transport().sockets())
                 .option(ChannelOption.AUTO_READ, false)
                 .option(ChannelOption.TCP_NODELAY, true)
-                .option(ChannelOption.RCVBUF_ALLOCATOR, DataPlaneContext.READS)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, DataPlaneContext.CONNECT_TIMEOUT_MILLIS)
                 .handler(new ChannelInitializer<Channel>() {
                     @Override
