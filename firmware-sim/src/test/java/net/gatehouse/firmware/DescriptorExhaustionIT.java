@@ -65,6 +65,8 @@ class DescriptorExhaustionIT {
             console.write("quit\n".getBytes(StandardCharsets.US_ASCII));
             console.flush();
             assertThat(box.waitFor(DEADLINE.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        } catch (Exception | AssertionError e) {
+            throw new AssertionError("the box printed:\n" + output, e);
         } finally {
             box.destroyForcibly();
             drain.join(5_000);
