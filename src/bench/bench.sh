@@ -12,6 +12,7 @@
 #   DURATION [10]  seconds per measured run     WARMUP [2]  untimed seconds before each run
 #   JIT_WARMUP [8] seconds per data-plane path (keep-alive 1k and 64k, new connections) after Gatehouse
 #                  boots, so the JIT has compiled them before the first measured run (0 = none)
+#   JIT_CHANGES [300] member changes back to back after that, before the change scenarios (the management path)
 #   ROUNDS [3]     rounds (ratios per round and their median)
 #   THREADS ["1 2"] worker threads of the three proxies (Gatehouse --threads, HAProxy nbthread,
 #                  nginx worker_processes); the backends always have one worker each
@@ -28,7 +29,7 @@ set -u -o pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 TOOL="$ROOT/src/bench/benchtool.py"
-DURATION=${DURATION:-10}; WARMUP=${WARMUP:-2}; JIT_WARMUP=${JIT_WARMUP:-8}; ROUNDS=${ROUNDS:-3}; THREADS=${THREADS:-"1 2"}
+DURATION=${DURATION:-10}; WARMUP=${WARMUP:-2}; JIT_WARMUP=${JIT_WARMUP:-8}; JIT_CHANGES=${JIT_CHANGES:-300}; ROUNDS=${ROUNDS:-3}; THREADS=${THREADS:-"1 2"}
 CONNS=${CONNS:-64}; WRK_THREADS=${WRK_THREADS:-2}; SCENARIOS=${SCENARIOS:-all}
 IDLE_CONNS=${IDLE_CONNS:-10000}; IDLE_L4_CONNS=${IDLE_L4_CONNS:-9000}; XFF=${XFF:-0}
 PB=${PORT_BASE:-19000}
@@ -381,7 +382,7 @@ run_change() { # threads round scenario proxy pid port
 
 # ------------------------------------------------------------------ the run
 printf 'threads\tround\tscenario\tproxy\tmetric\tvalue\tp50_ms\tp99_ms\tcpu_s\trss_mib\terrors\tnote\n' > "$RESULTS"
-log "out=$OUT_DIR duration=${DURATION}s warmup=${WARMUP}s rounds=$ROUNDS threads='$THREADS' conns=$CONNS xff=$XFF"
+log "out=$OUT_DIR duration=${DURATION}s warmup=${WARMUP}s jit_warmup=${JIT_WARMUP}s jit_changes=$JIT_CHANGES rounds=$ROUNDS threads='$THREADS' conns=$CONNS xff=$XFF"
 log "machine: $(nproc) cores, $(uptime | sed 's/^ *//')"
 start_bg backend1 nginx -c "$OUT_DIR/backend1.conf" -p "$OUT_DIR"
 start_bg backend2 nginx -c "$OUT_DIR/backend2.conf" -p "$OUT_DIR"
@@ -398,6 +399,11 @@ for n in $THREADS; do
       jit_run "http://$H:$p/1k"; jit_run "http://$H:$p/64k"; jit_run "http://$H:$p/1k" -H "Connection: close"
     done
     [ $GH_TLS_OK = 1 ] && jit_run "https://$H:$GH_TLS_EC/1k" -H "Connection: close"
+    # and the management path the configuration-change scenarios take (a REST PATCH, a commit, a new snapshot)
+    if want change-l4 || want change-l7; then
+      timeout 120 python3 "$TOOL" warm-changes --mgmt-port "$GH_MGMT" --member "$H:$B2" --count "$JIT_CHANGES" >/dev/null \
+        || log "the management warm-up failed; the change scenarios run on a cold management path"
+    fi
   fi
   for r in $(seq 1 "$ROUNDS"); do
     for sc in $ALL_SCENARIOS; do

@@ -7,6 +7,9 @@
   benchtool.py change   --kind gatehouse|haproxy|nginx --seconds D --probe-port P [kind options]
       changes the configuration once a second for D seconds (member 2 out, then back in, ...) and after
       each change probes with new connections until the change shows; prints "changes=.. effect_ms_median=.. effect_ms_max=.. missed=..".
+  benchtool.py warm-changes --mgmt-port P --member M --count N
+      Gatehouse only: N member changes back to back (out, in, ...; member M left in), so the JIT has compiled
+      the management path before the measured changes, as the data plane's paths are before the traffic runs.
   benchtool.py probe-per-request --port P [--tls]
       two requests on one connection: prints "per-request" when two different backends answered them.
   benchtool.py table    RESULTS.tsv
@@ -279,6 +282,14 @@ def change(args):
     print(f"changes={changes} effect_ms_median={med:.1f} effect_ms_max={mx:.1f} missed={missed}")
 
 
+def warm_changes(args):
+    target = Gatehouse(args)
+    for i in range(args.count):
+        target.set(i % 2 == 1)
+    target.set(True)
+    print(f"changes={args.count + 1}")
+
+
 # ------------------------------------------------------------------ table
 PROXIES = ("gatehouse", "haproxy", "nginx")
 
@@ -396,13 +407,18 @@ def main():
     p.add_argument("--server")
     p.add_argument("--conf")
     p.add_argument("--master-pid", type=int)
+    p = sub.add_parser("warm-changes")
+    p.add_argument("--mgmt-port", type=int, required=True)
+    p.add_argument("--pool", default="bench_pool")
+    p.add_argument("--member", required=True)
+    p.add_argument("--count", type=int, required=True)
     p = sub.add_parser("probe-per-request")
     p.add_argument("--port", type=int, required=True)
     p.add_argument("--tls", action="store_true")
     p = sub.add_parser("table")
     p.add_argument("results")
     args = ap.parse_args()
-    {"idle": idle, "change": change, "probe-per-request": probe_per_request, "table": table}[args.cmd](args)
+    {"idle": idle, "change": change, "warm-changes": warm_changes, "probe-per-request": probe_per_request, "table": table}[args.cmd](args)
 
 
 if __name__ == "__main__":

@@ -30,6 +30,7 @@ import net.gatehouse.appliance.schema.Paths;
 import net.gatehouse.appliance.schema.Property;
 import net.gatehouse.appliance.schema.ValueType.Reference;
 import net.gatehouse.appliance.store.ConfigStore;
+import net.gatehouse.appliance.store.StoreFailure;
 import net.gatehouse.appliance.syntax.StanzaWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -495,18 +496,30 @@ public final class CommandService {
         }
         Snapshot next = candidate.build(generation);
         String tmsh = tmshText(next, stamped);
-        store.commit(new ConfigStore.Commit(generation, clock.millis(), principal.user(), principal.origin().name(),
-                changeset(stamped), tmsh, writes, deletions));
-        current = next;
         Commit commit = new Commit(next, principal, stamped, tmsh);
+        try {
+            store.commit(new ConfigStore.Commit(generation, clock.millis(), principal.user(), principal.origin().name(),
+                    changeset(stamped), tmsh, writes, deletions));
+        } catch (StoreFailure failure) {
+            if (store.generation() == generation) {
+                // stored, but not forced to the disk: the running configuration is what the store holds
+                publish(commit);
+            }
+            throw failure;
+        }
+        publish(commit);
+        return commit;
+    }
+
+    private void publish(Commit commit) {
+        current = commit.snapshot();
         for (Consumer<Commit> subscriber : subscribers) {
             try {
                 subscriber.accept(commit);
             } catch (RuntimeException e) {
-                LOG.error("A subscriber failed to apply generation {}", generation, e);
+                LOG.error("A subscriber failed to apply generation {}", commit.snapshot().generation(), e);
             }
         }
-        return commit;
     }
 
     /**
