@@ -1,8 +1,10 @@
 package net.gatehouse.appliance.config;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import net.gatehouse.appliance.schema.ComponentType;
 import net.gatehouse.appliance.schema.Property;
 import net.gatehouse.appliance.schema.Shape;
@@ -10,11 +12,17 @@ import net.gatehouse.appliance.schema.Shape;
 /**
  * The values in effect for an object: what it sets, else what its parent ({@code defaults-from})
  * has in effect, else F5's default. This is what {@code all-properties}, iControl GET and the
- * typed views show.
+ * typed views show. An object's values are worked out once per {@code Effective}: a profile that
+ * hundreds of virtuals use, and the parents it inherits from, are merged once.
  */
 public final class Effective {
 
     private final Snapshot snapshot;
+    private final Map<String, Resolved> resolved = new ConcurrentHashMap<>();
+
+    /** The values in effect for one object, as worked out for that very instance. */
+    private record Resolved(ConfigObject object, Body body) {
+    }
 
     public Effective(Snapshot snapshot) {
         this.snapshot = snapshot;
@@ -22,7 +30,14 @@ public final class Effective {
 
     /** Every property in effect, defaults filled in. */
     public Body body(ConfigObject object) {
-        return merge(object.type().properties(), object.body(), parentBody(object));
+        String key = object.type().path() + ' ' + object.fullPath();
+        Resolved known = resolved.get(key);
+        if (known != null && known.object() == object) {
+            return known.body();
+        }
+        Body body = merge(object.type().properties(), object.body(), parentBody(object));
+        resolved.put(key, new Resolved(object, body));
+        return body;
     }
 
     /** The body the object inherits from, or empty when it has no parent. */

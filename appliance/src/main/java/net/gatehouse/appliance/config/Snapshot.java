@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import net.gatehouse.appliance.schema.ComponentType;
 import net.gatehouse.appliance.schema.Family;
@@ -23,6 +25,7 @@ public final class Snapshot {
     private final Schema schema;
     private final long generation;
     private final Map<String, NavigableMap<String, ConfigObject>> byKind;
+    private final Map<Class<?>, Object> derived = new ConcurrentHashMap<>();
 
     private Snapshot(Schema schema, long generation, Map<String, NavigableMap<String, ConfigObject>> byKind) {
         this.schema = schema;
@@ -40,6 +43,15 @@ public final class Snapshot {
 
     public long generation() {
         return generation;
+    }
+
+    /**
+     * The view of kind {@code kind} compiled from this snapshot: compiled by {@code compile} the first
+     * time it is asked for and kept, so every reader of one generation (the data plane, the monitors)
+     * shares one. A snapshot never changes, so neither does what is compiled from it.
+     */
+    public <T> T derived(Class<T> kind, Function<Snapshot, T> compile) {
+        return kind.cast(derived.computeIfAbsent(kind, k -> compile.apply(this)));
     }
 
     public Optional<ConfigObject> get(ComponentType type, String fullPath) {

@@ -136,7 +136,7 @@ public final class DataPlane implements AutoCloseable {
         if (closed) {
             return;
         }
-        LtmView view = LtmView.compile(snapshot);
+        LtmView view = LtmView.of(snapshot);
         context.httpSystem(view.httpSystem());
         registry.apply(view, context.ticker().nanos());
         context.persistence(VirtualPersistence.compile(snapshot, secrets));

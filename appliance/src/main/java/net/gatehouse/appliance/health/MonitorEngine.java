@@ -162,7 +162,7 @@ public final class MonitorEngine implements HealthView, InbandReports, AutoClose
         if (closed) {
             return;
         }
-        LtmView view = LtmView.compile(snapshot);
+        LtmView view = LtmView.of(snapshot);
         Effective effective = new Effective(snapshot);
         Map<String, MonitorSpec> specs = new HashMap<>();
         for (ComponentType type : snapshot.schema().types()) {

@@ -131,7 +131,12 @@ public record LtmView(long generation, Map<String, Node> nodes, Map<String, Pool
     public record SourceTranslation(String type, Optional<String> pool) {
     }
 
-    public static LtmView compile(Snapshot snapshot) {
+    /** The view of {@code snapshot}, compiled once per snapshot however many readers ask. */
+    public static LtmView of(Snapshot snapshot) {
+        return snapshot.derived(LtmView.class, LtmView::compile);
+    }
+
+    private static LtmView compile(Snapshot snapshot) {
         Effective effective = new Effective(snapshot);
         Map<String, Node> nodes = new TreeMap<>();
         for (ConfigObject object : snapshot.all(snapshot.schema().require("ltm node"))) {

@@ -19,7 +19,7 @@ class LtmViewTest {
             core.tmsh("create ltm pool web members add { 10.0.0.1:80 { ratio 3 } 2001:db8::2.443 { session user-disabled } } "
                     + "load-balancing-mode ratio-member slow-ramp-time 30");
             core.tmsh("create ltm virtual vs destination 10.1.1.1:http pool web profiles add { tcp http } disabled");
-            LtmView view = LtmView.compile(core.appliance().snapshot());
+            LtmView view = LtmView.of(core.appliance().snapshot());
 
             LtmView.Pool web = view.pools().get("/Common/web");
             assertThat(web.loadBalancingMode()).isEqualTo("ratio-member");
@@ -45,7 +45,7 @@ class LtmViewTest {
             core.tmsh("create ltm virtual l4 destination 10.1.1.2:443 profiles add { slow_l4 }"
                     + " source-address-translation { type snat pool outside }");
             core.tmsh("create ltm virtual plain destination 10.1.1.3:80 profiles add { tcp }");
-            LtmView view = LtmView.compile(core.appliance().snapshot());
+            LtmView view = LtmView.of(core.appliance().snapshot());
 
             LtmView.Virtual l4 = view.virtuals().get("/Common/l4");
             assertThat(l4.transport()).isEqualTo(new LtmView.Transport(Optional.of("/Common/slow_l4"), 0, false));
