@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import net.gatehouse.appliance.command.ErrorCatalog;
 import net.gatehouse.appliance.command.Principal;
 import net.gatehouse.appliance.config.ConfigError;
 import net.gatehouse.appliance.config.ConfigObject;
@@ -56,13 +57,18 @@ final class CryptoCommand {
         return switch (verb) {
             case "install" -> what.startsWith("crypto ");
             case "show" -> what.equals("crypto cert") || what.equals("crypto csr") || what.equals("crypto master-key");
-            case "modify" -> what.equals("crypto master-key");
+            case "modify" -> what.equals("crypto master-key") || isFileImport(what, words);
             case "create" -> what.equals("crypto key") || what.equals("crypto cert") || what.equals("crypto csr")
-                    || ((what.equals("file ssl-cert") || what.equals("file ssl-key"))
-                        && words.stream().anyMatch(w -> w.is("source-path"))
-                        && words.stream().noneMatch(w -> w.is("cache-path")));
+                    || isFileImport(what, words);
             default -> false;
         };
+    }
+
+    /** {@code create|modify sys file ssl-cert|ssl-key NAME source-path file:/PATH}: an import of the file. */
+    private static boolean isFileImport(String what, List<Token> words) {
+        return (what.equals("file ssl-cert") || what.equals("file ssl-key"))
+                && words.stream().anyMatch(w -> w.is("source-path"))
+                && words.stream().noneMatch(w -> w.is("cache-path"));
     }
 
     String run(List<Token> words) throws TmshError {
@@ -71,7 +77,8 @@ final class CryptoCommand {
         try {
             return switch (verb) {
                 case "show" -> show(component, words.subList(4, words.size()));
-                case "modify" -> changeMasterKey(options(words, 4));
+                case "modify" -> component.equals("crypto master-key") ? changeMasterKey(options(words, 4))
+                        : reimport(component, words);
                 case "install" -> install(component, words);
                 default -> create(component, words);
             };
@@ -119,6 +126,16 @@ final class CryptoCommand {
             }
         }
         return "";
+    }
+
+    /** {@code modify sys file ssl-cert|ssl-key NAME source-path file:/PATH}: the existing object imported again. */
+    private String reimport(String component, List<Token> words) throws TmshError, ConfigError {
+        String path = name(words, "sys " + component);
+        ComponentType type = snapshot.schema().require("sys " + component);
+        if (snapshot.get(type, path).isEmpty()) {
+            throw ErrorCatalog.notFound(type.label(), path);
+        }
+        return create(component, words);
     }
 
     private String install(String component, List<Token> words) throws TmshError, ConfigError {

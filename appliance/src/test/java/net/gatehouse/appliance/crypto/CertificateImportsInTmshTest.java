@@ -80,6 +80,24 @@ class CertificateImportsInTmshTest {
     }
 
     @Test
+    void modifyingTheSourcePathImportsTheNewFileUnderTheSameRule() throws Exception {
+        KeyPair pair = TestKeys.rsa();
+        Path first = Files.write(scratch.resolve("renew-1.crt"), TestKeys.pem(certificate(pair, "renew.example.com")));
+        Path second = Files.write(scratch.resolve("renew-2.crt"), TestKeys.pem(certificate(pair, "renew2.example.com")));
+        core.tmsh("create sys file ssl-cert renew source-path file:" + first);
+
+        core.tmsh("modify sys file ssl-cert renew source-path file:" + second);
+
+        assertThat(core.tmsh("list sys file ssl-cert renew")).contains("revision 2").contains("source-path file:" + second);
+        assertThat(core.tmsh("show sys crypto cert renew")).contains("CN=renew2.example.com");
+        assertThat(core.tmshError("modify sys file ssl-cert renew source-path file:/etc/passwd")).isEqualTo(
+                "01070712:3: Values (file:/etc/passwd) specified for certificate (/Common/renew) property source-path: "
+                        + PLACES);
+        assertThat(core.tmshError("modify sys file ssl-key absent source-path file:" + second))
+                .isEqualTo("01020036:3: The requested Key (/Common/absent) was not found.");
+    }
+
+    @Test
     void aPkcs12FileInstallsItsKeyAndCertificateInOneCommit() throws Exception {
         KeyPair pair = TestKeys.rsa();
         Path bundle = Files.write(scratch.resolve("site.p12"), TestKeys.pkcs12(pair, certificate(pair, "site.example.com"), "pw"));
