@@ -14,6 +14,7 @@ import net.gatehouse.appliance.config.ConfigError;
 import net.gatehouse.appliance.config.ConfigObject;
 import net.gatehouse.appliance.config.Secrets;
 import net.gatehouse.appliance.config.Snapshot;
+import net.gatehouse.appliance.crypto.CryptoImports;
 import net.gatehouse.appliance.crypto.CryptoService;
 import net.gatehouse.appliance.crypto.KeySlotException;
 import net.gatehouse.appliance.crypto.KeySlots;
@@ -63,6 +64,7 @@ public final class Appliance implements AutoCloseable {
     private final AuditLog audit;
     private final UcsArchives ucs;
     private final DataGroupImports dataGroupFiles;
+    private final CryptoImports cryptoImports;
 
     private Appliance(ConfigStore store, CommandService commands, ConfigFiles files, CryptoService crypto,
             Optional<MonitorEngine> monitors, HealthView health, DataPlane dataPlane, Clock clock, Path dataDirectory) {
@@ -76,7 +78,9 @@ public final class Appliance implements AutoCloseable {
         this.users = new UserAccounts(commands::snapshot, clock);
         this.audit = new AuditLog(store, commands::snapshot, clock.getZone(), ProcessHandle.current().pid());
         this.ucs = new UcsArchives(dataDirectory.resolve("ucs"), files, commands, crypto.slots(), clock);
-        this.dataGroupFiles = new DataGroupImports(commands, new ImportSources(dataDirectory));
+        ImportSources importSources = new ImportSources(dataDirectory);
+        this.dataGroupFiles = new DataGroupImports(commands, importSources);
+        this.cryptoImports = new CryptoImports(commands, crypto, importSources);
     }
 
     /** Opens the appliance whose data lives in {@code dataDirectory}, creating it on first boot. */
@@ -268,6 +272,11 @@ public final class Appliance implements AutoCloseable {
     /** Imports of data group files ({@code sys file data-group ... source-path}), for tmsh and REST alike. */
     public DataGroupImports dataGroupFiles() {
         return dataGroupFiles;
+    }
+
+    /** Imports of keys and certificates from files ({@code install sys crypto}, {@code sys file ssl-key|ssl-cert}). */
+    public CryptoImports cryptoImports() {
+        return cryptoImports;
     }
 
     /** Key slots, certificates and the device certificate ({@code sys crypto}). */

@@ -52,7 +52,7 @@ public final class MgmtServer implements AutoCloseable {
         appliance.commands().subscribe(commit -> revokeChangedUsers(commit, tokens));
         Uploads uploads = new Uploads(ImportSources.uploadFolder(dataDirectory), Uploads.LIMIT_BYTES);
         Transactions transactions = new Transactions(clock);
-        SslImports sslImports = new SslImports(appliance, uploads);
+        SslImports sslImports = new SslImports(appliance);
         ResourceConfig config = new ResourceConfig()
                 .property(ServerProperties.WADL_FEATURE_DISABLE, true)
                 .register(new AuthFilter(tokens, users))

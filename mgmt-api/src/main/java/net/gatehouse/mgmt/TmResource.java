@@ -146,6 +146,9 @@ public final class TmResource {
             if (SslImports.isImport(type, call.body())) {
                 return imported(call, type, fullPath);
             }
+            if (SslImports.isInstall(type, call.body())) {
+                return installed(call, type, fullPath);
+            }
             if (type.path().equals("ltm policy") && call.body().path("command").asText("").equals("publish")) {
                 return published(call, type, fullPath);
             }
@@ -314,6 +317,15 @@ public final class TmResource {
         }
         return run(call, new Command.Modify(type, fullPath, edits),
                 after -> new IcontrolJson(after, HOST).write(existing(after, type, fullPath), false).toString());
+    }
+
+    /** {@code POST /mgmt/tm/sys/crypto/key|cert {"command": "install", ...}}: installed at once, as tmsh's install. */
+    private String installed(Call call, ComponentType type, String fullPath) {
+        if (call.transaction().isPresent()) {
+            throw new RestError(400, "Configuration error: installing " + type.label().toLowerCase() + " (" + fullPath
+                    + ") from a file cannot be part of a transaction.");
+        }
+        return sslImports.installCommand(call.principal(), type, fullPath, call.body()).toString();
     }
 
     /** A data group file's {@code sourcePath} imported, as tmsh imports it ({@link DataGroupImports}). */

@@ -127,7 +127,7 @@ class MgmtOperationsTest {
     }
 
     @Test
-    void aKeyImportRefusesContentThatIsNotAKeyAndAPathOutsideUploads() {
+    void aKeyImportRefusesContentThatIsNotAKeyAndAPathOutsideTheImportFolders() {
         byte[] junk = "not a key".getBytes(StandardCharsets.US_ASCII);
         upload("junk.key", "0-" + (junk.length - 1) + "/" + junk.length, junk);
 
@@ -141,7 +141,9 @@ class MgmtOperationsTest {
                 + "installed from file:/var/config/rest/downloads/junk.key: the file is not a private key in PEM, PKCS#8 or "
                 + "PKCS#12 form.");
         assertThat(outside.status()).isEqualTo(400);
-        assertThat(outside.body().path("message").asText()).contains("must name a file in /var/config/rest/downloads/");
+        assertThat(outside.body().path("message").asText()).isEqualTo("01070712:3: Values (file:/etc/ssl/private/"
+                + "box.server().key) specified for key (/Common/etc.key) property source-path: files are imported only from"
+                + " /var/config/rest/downloads/, /var/tmp/, /shared/tmp/ or /tmp/ (not the appliance's data directory).");
         assertThat(admin.get("/mgmt/tm/sys/file/ssl-key/~Common~junk.key").status()).isEqualTo(404);
     }
 

@@ -293,20 +293,14 @@ public final class CryptoService implements AutoCloseable {
 
     // ---------------------------------------------------------------- install
 
-    /** {@code install sys crypto key NAME from-local-file PATH [passphrase P]}: the key goes into a slot. */
-    public void installKey(Principal principal, String keyPath, Path source, Optional<char[]> passphrase)
-            throws ConfigError {
-        installKey(principal, keyPath, source, passphrase, "file:" + source.toAbsolutePath());
-    }
-
     /**
-     * Installs a key file into a slot, recording {@code sourcePath} as the object's
-     * {@code source-path} (REST imports name the upload as the client wrote it) and, as BIG-IP does,
-     * the file's {@code SHA1:<size>:<hex>} as its checksum.
+     * Installs the key in {@code bytes} (PEM, PKCS#8 or PKCS#12; {@code passphrase} opens it) into a slot
+     * as {@code keyPath}, recording {@code sourcePath} as the object's {@code source-path} and, as BIG-IP
+     * does, the file's {@code SHA1:<size>:<hex>} as its checksum. The bytes come from {@link CryptoImports},
+     * which alone decides which files may be read.
      */
-    public void installKey(Principal principal, String keyPath, Path source, Optional<char[]> passphrase,
+    public void installKey(Principal principal, String keyPath, byte[] bytes, Optional<char[]> passphrase,
             String sourcePath) throws ConfigError {
-        byte[] bytes = read(source, "key");
         KeySlots.ImportedKey key;
         try {
             key = keyFiles.privateKey(bytes, passphrase);
@@ -314,43 +308,13 @@ public final class CryptoService implements AutoCloseable {
             throw new ConfigError("01070313", "The key (" + keyPath + ") cannot be installed from " + sourcePath + ": "
                     + e.getMessage() + ".");
         }
-        importKey(principal, keyPath, key, sourcePath, Optional.of(checksum(bytes)));
+        install(principal, Optional.of(new KeyInstall(keyPath, key, Optional.of(checksum(bytes)))), Optional.empty(),
+                sourcePath);
     }
 
-    private void importKey(Principal principal, String keyPath, KeySlots.ImportedKey key, String sourcePath,
-            Optional<String> fileChecksum) throws ConfigError {
-        KeySpec spec = KeyFiles.spec(key.publicKey());
-        Batch pending = new Batch();
-        pending.key(keyPath, spec, "none", "pending", Optional.of(sourcePath));
-        commands.verify(principal, pending.commands);
-        boolean replacing = slots.find(keyPath).isPresent();
-        Rollback rollback = new Rollback();
-        try {
-            KeySlots.Slot slot = slots.importKey(keyPath, key);
-            if (!replacing) {
-                rollback.slot(keyPath);
-            }
-            writeMaterial(file(keyCachePath(keyPath)), handle(slot));
-            Batch batch = new Batch();
-            batch.key(keyPath, spec, "none", fileChecksum.orElseGet(() -> keyChecksum(slot)), Optional.of(sourcePath));
-            commands.execute(principal, batch.commands);
-            rollback.clear();
-        } catch (KeySlotException | IOException e) {
-            throw new ConfigError("01070712", "The key (" + keyPath + ") cannot be installed: " + e.getMessage());
-        } finally {
-            rollback.run();
-        }
-    }
-
-    /** {@code install sys crypto cert NAME from-local-file PATH}: a certificate or bundle, leaf first. */
-    public void installCertificate(Principal principal, String certPath, Path source) throws ConfigError {
-        installCertificate(principal, certPath, source, "file:" + source.toAbsolutePath());
-    }
-
-    /** Installs a certificate file as uploaded, recording {@code sourcePath} as its {@code source-path}. */
-    public void installCertificate(Principal principal, String certPath, Path source, String sourcePath)
+    /** Installs the certificate or bundle (leaf first) in {@code bytes} as {@code certPath}, kept as given. */
+    public void installCertificate(Principal principal, String certPath, byte[] bytes, String sourcePath)
             throws ConfigError {
-        byte[] bytes = read(source, "certificate");
         List<X509Certificate> chain;
         try {
             chain = keyFiles.certificates(bytes, Optional.empty());
@@ -358,51 +322,90 @@ public final class CryptoService implements AutoCloseable {
             throw new ConfigError("01070313", "The certificate (" + certPath + ") cannot be installed from " + sourcePath
                     + ": " + e.getMessage() + ".");
         }
-        installCertificate(principal, certPath, chain, sourcePath, Optional.of(bytes));
+        install(principal, Optional.empty(), Optional.of(new CertificateInstall(certPath, chain, Optional.of(bytes))),
+                sourcePath);
     }
 
-    private void installCertificate(Principal principal, String certPath, List<X509Certificate> chain,
-            String sourcePath, Optional<byte[]> asUploaded) throws ConfigError {
-        CertificateRequest described = new CertificateRequest(CertificateInfo.subjectOf(chain.get(0)),
-                CertificateInfo.lifetimeDays(chain.get(0)));
-        Batch pending = new Batch();
-        pending.certificate(certPath, "pending", Optional.empty(), described, Optional.of(sourcePath));
-        commands.verify(principal, pending.commands);
-        Path target = file(certCachePath(certPath));
-        Rollback rollback = new Rollback();
-        try {
-            byte[] bytes = asUploaded.isPresent() ? asUploaded.get() : pem(chain);
-            rollback.restore(target);
-            writeMaterial(target, bytes);
-            Batch batch = new Batch();
-            batch.certificate(certPath, checksum(bytes), Optional.empty(), described, Optional.of(sourcePath));
-            commands.execute(principal, batch.commands);
-            rollback.clear();
-        } catch (IOException e) {
-            throw new ConfigError("01070712", "The certificate (" + certPath + ") cannot be installed: " + e.getMessage());
-        } finally {
-            rollback.run();
-        }
-    }
-
-    /** {@code install sys crypto pkcs12 NAME from-local-file PATH passphrase P}: a key and certificate named NAME. */
-    public void installPkcs12(Principal principal, String path, Path source, Optional<char[]> passphrase)
-            throws ConfigError {
+    /**
+     * {@code install sys crypto pkcs12 NAME}: the key and certificate in the PKCS#12 {@code bytes}, both
+     * named {@code path}, installed together in one commit (neither without the other).
+     */
+    public void installPkcs12(Principal principal, String path, byte[] bytes, Optional<char[]> passphrase,
+            String sourcePath) throws ConfigError {
         KeyFiles.Bundle bundle;
         KeySlots.ImportedKey key;
         try {
-            byte[] bytes = read(source, "PKCS#12 file");
             bundle = keyFiles.pkcs12(bytes, passphrase);
             key = keyFiles.privateKey(bytes, passphrase);
         } catch (KeyFiles.KeyFileException e) {
-            throw new ConfigError("01070313", "The PKCS#12 file " + source + " cannot be installed as " + path + ": "
+            throw new ConfigError("01070313", "The PKCS#12 file " + sourcePath + " cannot be installed as " + path + ": "
                     + e.getMessage() + ".");
         }
         if (bundle.chain().isEmpty()) {
-            throw new ConfigError("01070313", "The PKCS#12 file " + source + " holds no certificate.");
+            throw new ConfigError("01070313", "The PKCS#12 file " + sourcePath + " holds no certificate.");
         }
-        importKey(principal, path, key, "file:" + source.toAbsolutePath(), Optional.empty());
-        installCertificate(principal, path, bundle.chain(), "file:" + source.toAbsolutePath(), Optional.empty());
+        install(principal, Optional.of(new KeyInstall(path, key, Optional.empty())),
+                Optional.of(new CertificateInstall(path, bundle.chain(), Optional.empty())), sourcePath);
+    }
+
+    /** A key to install: its checksum is the file's, or (from a PKCS#12 bundle) its public key's. */
+    private record KeyInstall(String path, KeySlots.ImportedKey key, Optional<String> fileChecksum) {
+        KeySpec spec() {
+            return KeyFiles.spec(key.publicKey());
+        }
+    }
+
+    /** A certificate to install: kept as uploaded, or (from a PKCS#12 bundle) written as PEM. */
+    private record CertificateInstall(String path, List<X509Certificate> chain, Optional<byte[]> asUploaded) {
+        CertificateRequest described() {
+            return new CertificateRequest(CertificateInfo.subjectOf(chain.get(0)), CertificateInfo.lifetimeDays(chain.get(0)));
+        }
+    }
+
+    /**
+     * Installs material and commits the objects that describe it, all or nothing: the commit is verified
+     * first; if anything then fails, new slots and files are removed and replaced files put back.
+     */
+    private void install(Principal principal, Optional<KeyInstall> key, Optional<CertificateInstall> certificate,
+            String sourcePath) throws ConfigError {
+        Batch pending = new Batch();
+        key.ifPresent(k -> pending.key(k.path(), k.spec(), "none", "pending", Optional.of(sourcePath)));
+        certificate.ifPresent(c -> pending.certificate(c.path(), "pending", Optional.empty(), c.described(),
+                Optional.of(sourcePath)));
+        commands.verify(principal, pending.commands);
+        Rollback rollback = new Rollback();
+        String path = key.map(KeyInstall::path).or(() -> certificate.map(CertificateInstall::path)).orElseThrow();
+        try {
+            Batch batch = new Batch();
+            if (key.isPresent()) {
+                KeyInstall k = key.get();
+                Path handle = file(keyCachePath(k.path()));
+                boolean replacing = slots.find(k.path()).isPresent();
+                rollback.restore(handle);
+                KeySlots.Slot slot = slots.importKey(k.path(), k.key());
+                if (!replacing) {
+                    rollback.slot(k.path());
+                }
+                writeMaterial(handle, handle(slot));
+                batch.key(k.path(), k.spec(), "none", k.fileChecksum().orElseGet(() -> keyChecksum(slot)),
+                        Optional.of(sourcePath));
+            }
+            if (certificate.isPresent()) {
+                CertificateInstall c = certificate.get();
+                Path target = file(certCachePath(c.path()));
+                byte[] bytes = c.asUploaded().isPresent() ? c.asUploaded().get() : pem(c.chain());
+                rollback.restore(target);
+                writeMaterial(target, bytes);
+                batch.certificate(c.path(), checksum(bytes), Optional.empty(), c.described(), Optional.of(sourcePath));
+            }
+            commands.execute(principal, batch.commands);
+            rollback.clear();
+        } catch (KeySlotException | IOException e) {
+            throw new ConfigError("01070712", "The " + (key.isPresent() ? "key" : "certificate") + " (" + path
+                    + ") cannot be installed: " + e.getMessage());
+        } finally {
+            rollback.run();
+        }
     }
 
     // ---------------------------------------------------------------- material lookups
@@ -531,15 +534,6 @@ public final class CryptoService implements AutoCloseable {
 
     private static ComponentType type(Snapshot snapshot, String path) {
         return snapshot.schema().require(path);
-    }
-
-    private byte[] read(Path source, String what) throws ConfigError {
-        try {
-            return Files.readAllBytes(source);
-        } catch (IOException e) {
-            throw new ConfigError("01070712", "The " + what + " file " + source + " cannot be read: "
-                    + e.getClass().getSimpleName() + ".");
-        }
     }
 
     /** {@code /config/...} as a file under this appliance's configuration directory. */

@@ -38,27 +38,35 @@ public final class DataGroupImports {
         this.sources = sources;
     }
 
-    /** Whether {@code command} creates, modifies or replaces a data group file naming a {@code source-path}. */
+    /**
+     * Whether {@code command} creates a data group file, or modifies or replaces one naming a
+     * {@code source-path}: a create is always an import (BIG-IP makes a data group file only from a file).
+     */
     public static boolean isImport(Command command) {
-        return command.type().path().equals(COMPONENT) && !(command instanceof Command.Delete)
-                && sourcePath(edits(command)).isPresent();
+        return command.type().path().equals(COMPONENT) && (command instanceof Command.Create
+                || !(command instanceof Command.Delete) && sourcePath(edits(command)).isPresent());
     }
 
     /**
      * {@code command} with what importing its {@code source-path} found. The principal's right to make
      * the change is checked before the file is read, so no one learns of a file they could not import.
+     * A create without a {@code source-path} is refused.
      */
     public Command imported(Principal principal, Command command) throws ConfigError {
         commands.authorize(principal, command);
         List<Edit> given = edits(command);
-        String sourcePath = sourcePath(given).orElseThrow(() -> new IllegalArgumentException(
-                command.fullPath() + " names no source-path"));
+        Optional<String> named = sourcePath(given);
+        if (named.isEmpty()) {
+            throw ImportSources.missing(object(command), ImportSources.Property.SOURCE_PATH,
+                    "a data group file is created by importing a file (source-path file:/PATH)");
+        }
+        String sourcePath = named.get();
         Optional<ConfigObject> current = command instanceof Command.Create ? Optional.empty()
                 : commands.snapshot().get(command.type(), command.fullPath());
         String type = given.stream().filter(e -> e.property().equals("type") && e instanceof Edit.SetText)
                 .map(e -> ((Edit.SetText) e).value()).reduce((first, last) -> last)
                 .or(() -> current.flatMap(o -> o.body().text("type"))).orElse("string");
-        byte[] bytes = sources.read("data group file (" + command.fullPath() + ")", sourcePath);
+        byte[] bytes = sources.read(object(command), ImportSources.Property.SOURCE_PATH, sourcePath);
         DataGroupFileText.records(command.fullPath(), sourcePath, type, bytes);
         long revision = current.flatMap(o -> o.body().text("revision")).map(Long::parseLong).orElse(0L) + 1;
         List<Edit> edits = new ArrayList<>(given.stream().filter(e -> !IMPORTED.contains(e.property())).toList());
@@ -71,6 +79,10 @@ public final class DataGroupImports {
         }
         return command instanceof Command.Replace ? new Command.Replace(command.type(), command.fullPath(), edits)
                 : new Command.Modify(command.type(), command.fullPath(), edits);
+    }
+
+    private static String object(Command command) {
+        return "data group file (" + command.fullPath() + ")";
     }
 
     private static List<Edit> edits(Command command) {

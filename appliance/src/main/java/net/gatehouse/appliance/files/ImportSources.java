@@ -12,8 +12,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The local files an import may read, named in a {@code source-path} as BIG-IP's tmsh and iControl
- * REST name them ({@code file:/PATH}, {@code file:///PATH}). Two kinds of place are readable:
+ * The local files an import may read: the one rule for every import of a file, whether it is named in
+ * a {@code source-path} as BIG-IP's tmsh and iControl REST name it ({@code file:/PATH},
+ * {@code file:///PATH}: data group files, {@code sys file ssl-cert|ssl-key}) or in a
+ * {@code from-local-file} as a plain path ({@code install sys crypto key|cert|pkcs12}). Two kinds of
+ * place are readable:
  * <ul>
  * <li>the upload folder, {@code /var/config/rest/downloads/}, which is {@code <data-dir>/rest/downloads/}
  * (where {@code /mgmt/shared/file-transfer/uploads} puts files);
@@ -52,64 +55,97 @@ public final class ImportSources {
         return dataDirectory.resolve("rest").resolve("downloads");
     }
 
+    /** Where a file to import is named. */
+    public enum Property {
+        /** {@code source-path file:/PATH} (tmsh) or {@code "sourcePath"} (REST): a {@code file:} URL. */
+        SOURCE_PATH("source-path"),
+        /** {@code from-local-file PATH} of {@code install sys crypto}: a path, or a {@code file:} URL. */
+        FROM_LOCAL_FILE("from-local-file");
+
+        private final String tmshName;
+
+        Property(String tmshName) {
+            this.tmshName = tmshName;
+        }
+
+        /** The property as tmsh names it, and as an error names it. */
+        public String tmshName() {
+            return tmshName;
+        }
+    }
+
     /**
-     * The bytes of the file {@code sourcePath} names, for the import of {@code object} (as an error
-     * names it: {@code data group file (/Common/f)}); an error names the object, {@code source-path}
-     * and the value.
+     * The bytes of the file {@code value} names, for the import of {@code object} (as an error names it:
+     * {@code data group file (/Common/f)}); an error names the object, the property and the value.
      */
-    public byte[] read(String object, String sourcePath) throws ConfigError {
-        Path file = place(object, sourcePath);
+    public byte[] read(String object, Property property, String value) throws ConfigError {
+        Path file = place(object, property, value);
         Path real;
         try {
             real = file.toRealPath();
         } catch (NoSuchFileException e) {
-            throw refused(object, sourcePath, "there is no such file");
+            throw refused(object, property, value, "there is no such file");
         } catch (IOException e) {
-            throw unreadable(object, sourcePath, e);
+            throw unreadable(object, property, value, e);
         }
         if (!readable(file, real)) {
-            throw refused(object, sourcePath, "the file leads outside " + places());
+            throw refused(object, property, value, "the file leads outside " + places());
         }
         if (!Files.isRegularFile(real)) {
-            throw refused(object, sourcePath, "it is not a regular file");
+            throw refused(object, property, value, "it is not a regular file");
         }
         try {
             long size = Files.size(real);
             if (size > LIMIT_BYTES) {
-                throw refused(object, sourcePath, "the file of " + size + " bytes is larger than the limit of "
+                throw refused(object, property, value, "the file of " + size + " bytes is larger than the limit of "
                         + LIMIT_BYTES + " bytes");
             }
             return Files.readAllBytes(real);
         } catch (IOException e) {
-            throw unreadable(object, sourcePath, e);
+            throw unreadable(object, property, value, e);
         }
     }
 
-    /** The local path a {@code file:} URL names, when it is in one of the readable places. */
-    private Path place(String object, String sourcePath) throws ConfigError {
-        if (!sourcePath.startsWith("file:")) {
-            throw refused(object, sourcePath, "only a local file (file:/PATH) can be imported");
-        }
-        String path = sourcePath.substring("file:".length());
-        while (path.startsWith("//")) {
-            path = path.substring(1);
+    /** What an object records as its {@code source-path} for a file named {@code value}: a {@code file:} URL. */
+    public static String sourcePath(String value) {
+        return value.startsWith("file:") ? value : "file:" + value;
+    }
+
+    /** The error for an import that names no file where one is required. */
+    public static ConfigError missing(String object, Property property, String hint) {
+        return new ConfigError("01070712", object + " requires " + property.tmshName() + ": " + hint
+                + "; files are imported only from " + places() + ".");
+    }
+
+    /** The local path {@code value} names, when it is in one of the readable places. */
+    private Path place(String object, Property property, String value) throws ConfigError {
+        String path;
+        if (value.startsWith("file:")) {
+            path = value.substring("file:".length());
+            while (path.startsWith("//")) {
+                path = path.substring(1);
+            }
+        } else if (property == Property.FROM_LOCAL_FILE) {
+            path = value;
+        } else {
+            throw refused(object, property, value, "only a local file (file:/PATH) can be imported");
         }
         Path normal;
         try {
             normal = Path.of(path).normalize();
         } catch (InvalidPathException e) {
-            throw refused(object, sourcePath, "it is not a file path");
+            throw refused(object, property, value, "it is not a file path");
         }
         String text = normal.toString();
         if (!normal.isAbsolute()) {
-            throw refused(object, sourcePath, "it is not an absolute file path");
+            throw refused(object, property, value, "it is not an absolute file path");
         }
         if (text.startsWith(UPLOADS) && text.length() > UPLOADS.length()) {
             return uploads.resolve(text.substring(UPLOADS.length()));
         }
         boolean inHostFolder = HOST_FOLDERS.stream().anyMatch(f -> text.startsWith(f) && text.length() > f.length());
         if (!inHostFolder || normal.startsWith(dataDirectory)) {
-            throw refused(object, sourcePath, "files are imported only from " + places());
+            throw refused(object, property, value, "files are imported only from " + places());
         }
         return normal;
     }
@@ -141,14 +177,15 @@ public final class ImportSources {
                 + HOST_FOLDERS.get(HOST_FOLDERS.size() - 1) + " (not the appliance's data directory)";
     }
 
-    private static ConfigError unreadable(String object, String sourcePath, IOException e) {
-        LOG.warn("Import of {} from {} cannot read the file: {}", object, sourcePath, e.toString());
-        return refused(object, sourcePath, e instanceof AccessDeniedException ? "the file cannot be read (permission denied)"
+    private static ConfigError unreadable(String object, Property property, String value, IOException e) {
+        LOG.warn("Import of {} from {} cannot read the file: {}", object, value, e.toString());
+        return refused(object, property, value, e instanceof AccessDeniedException
+                ? "the file cannot be read (permission denied)"
                 : "the file cannot be read (" + e.getClass().getSimpleName() + ")");
     }
 
-    private static ConfigError refused(String object, String sourcePath, String reason) {
-        return new ConfigError("01070712", "Values (" + sourcePath + ") specified for " + object + " property source-path: "
-                + reason + ".");
+    private static ConfigError refused(String object, Property property, String value, String reason) {
+        return new ConfigError("01070712", "Values (" + value + ") specified for " + object + " property "
+                + property.tmshName() + ": " + reason + ".");
     }
 }

@@ -1,20 +1,22 @@
 package net.gatehouse.appliance.tmsh;
 
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import net.gatehouse.appliance.command.ErrorCatalog;
 import net.gatehouse.appliance.command.Principal;
 import net.gatehouse.appliance.config.ConfigError;
 import net.gatehouse.appliance.config.ConfigObject;
 import net.gatehouse.appliance.config.Snapshot;
+import net.gatehouse.appliance.crypto.CryptoImports;
 import net.gatehouse.appliance.crypto.CryptoService;
 import net.gatehouse.appliance.crypto.KeySlotException;
 import net.gatehouse.appliance.crypto.KeySlots;
 import net.gatehouse.appliance.crypto.KeySpec;
 import net.gatehouse.appliance.crypto.Subject;
+import net.gatehouse.appliance.files.ImportSources;
 import net.gatehouse.appliance.schema.ComponentType;
 import net.gatehouse.appliance.syntax.Token;
 
@@ -32,12 +34,14 @@ final class CryptoCommand {
             "description", "lifetime", "challenge-password", "gen-certificate", "gen-csr");
 
     private final CryptoService crypto;
+    private final CryptoImports imports;
     private final Principal principal;
     private final Snapshot snapshot;
     private final String folder;
 
-    CryptoCommand(CryptoService crypto, Principal principal, Snapshot snapshot, String folder) {
+    CryptoCommand(CryptoService crypto, CryptoImports imports, Principal principal, Snapshot snapshot, String folder) {
         this.crypto = crypto;
+        this.imports = imports;
         this.principal = principal;
         this.snapshot = snapshot;
         this.folder = folder;
@@ -53,13 +57,18 @@ final class CryptoCommand {
         return switch (verb) {
             case "install" -> what.startsWith("crypto ");
             case "show" -> what.equals("crypto cert") || what.equals("crypto csr") || what.equals("crypto master-key");
-            case "modify" -> what.equals("crypto master-key");
+            case "modify" -> what.equals("crypto master-key") || isFileImport(what, words);
             case "create" -> what.equals("crypto key") || what.equals("crypto cert") || what.equals("crypto csr")
-                    || ((what.equals("file ssl-cert") || what.equals("file ssl-key"))
-                        && words.stream().anyMatch(w -> w.is("source-path"))
-                        && words.stream().noneMatch(w -> w.is("cache-path")));
+                    || isFileImport(what, words);
             default -> false;
         };
+    }
+
+    /** {@code create|modify sys file ssl-cert|ssl-key NAME source-path file:/PATH}: an import of the file. */
+    private static boolean isFileImport(String what, List<Token> words) {
+        return (what.equals("file ssl-cert") || what.equals("file ssl-key"))
+                && words.stream().anyMatch(w -> w.is("source-path"))
+                && words.stream().noneMatch(w -> w.is("cache-path"));
     }
 
     String run(List<Token> words) throws TmshError {
@@ -68,7 +77,8 @@ final class CryptoCommand {
         try {
             return switch (verb) {
                 case "show" -> show(component, words.subList(4, words.size()));
-                case "modify" -> changeMasterKey(options(words, 4));
+                case "modify" -> component.equals("crypto master-key") ? changeMasterKey(options(words, 4))
+                        : reimport(component, words);
                 case "install" -> install(component, words);
                 default -> create(component, words);
             };
@@ -106,15 +116,26 @@ final class CryptoCommand {
             }
             default -> {
                 allowOnly(options, Set.of("source-path", "passphrase"), List.of());
-                Path file = localFile(options.get("source-path"));
+                String sourcePath = options.get("source-path");
                 if (component.equals("file ssl-key")) {
-                    crypto.installKey(principal, path, file, passphrase(options));
+                    imports.installKey(principal, path, ImportSources.Property.SOURCE_PATH, sourcePath,
+                            passphrase(options));
                 } else {
-                    crypto.installCertificate(principal, path, file);
+                    imports.installCertificate(principal, path, ImportSources.Property.SOURCE_PATH, sourcePath);
                 }
             }
         }
         return "";
+    }
+
+    /** {@code modify sys file ssl-cert|ssl-key NAME source-path file:/PATH}: the existing object imported again. */
+    private String reimport(String component, List<Token> words) throws TmshError, ConfigError {
+        String path = name(words, "sys " + component);
+        ComponentType type = snapshot.schema().require("sys " + component);
+        if (snapshot.get(type, path).isEmpty()) {
+            throw ErrorCatalog.notFound(type.label(), path);
+        }
+        return create(component, words);
     }
 
     private String install(String component, List<Token> words) throws TmshError, ConfigError {
@@ -124,11 +145,12 @@ final class CryptoCommand {
         if (!options.containsKey("from-local-file")) {
             throw new TmshError("Syntax Error: install sys " + component + " requires from-local-file");
         }
-        Path file = Path.of(options.get("from-local-file"));
+        String file = options.get("from-local-file");
+        ImportSources.Property from = ImportSources.Property.FROM_LOCAL_FILE;
         switch (component) {
-            case "crypto key" -> crypto.installKey(principal, path, file, passphrase(options));
-            case "crypto cert" -> crypto.installCertificate(principal, path, file);
-            case "crypto pkcs12" -> crypto.installPkcs12(principal, path, file, passphrase(options));
+            case "crypto key" -> imports.installKey(principal, path, from, file, passphrase(options));
+            case "crypto cert" -> imports.installCertificate(principal, path, from, file);
+            case "crypto pkcs12" -> imports.installPkcs12(principal, path, from, file, passphrase(options));
             default -> throw new TmshError("Syntax Error: \"" + component + "\" cannot be installed (key, cert, pkcs12)");
         }
         return "";
@@ -213,17 +235,6 @@ final class CryptoCommand {
 
     private static Optional<char[]> passphrase(Map<String, String> options) {
         return Optional.ofNullable(options.get("passphrase")).map(String::toCharArray);
-    }
-
-    private static Path localFile(String sourcePath) throws TmshError {
-        if (sourcePath == null || !sourcePath.startsWith("file:")) {
-            throw new TmshError("Syntax Error: source-path must be a local file (file:/path)");
-        }
-        String path = sourcePath.substring("file:".length());
-        while (path.startsWith("//")) {
-            path = path.substring(1);
-        }
-        return Path.of(path);
     }
 
     private static int number(Map<String, String> options, String option, int otherwise) throws TmshError {

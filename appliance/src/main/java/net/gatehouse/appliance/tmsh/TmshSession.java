@@ -17,6 +17,7 @@ import net.gatehouse.appliance.config.ConfigObject;
 import net.gatehouse.appliance.config.Edit;
 import net.gatehouse.appliance.config.Snapshot;
 import net.gatehouse.appliance.Appliance;
+import net.gatehouse.appliance.crypto.CryptoImports;
 import net.gatehouse.appliance.crypto.CryptoService;
 import net.gatehouse.appliance.datagroup.DataGroupImports;
 import net.gatehouse.appliance.dataplane.DataPlane;
@@ -51,6 +52,7 @@ public final class TmshSession {
     private final Principal principal;
     private final ConfigFiles files;
     private final CryptoService crypto;
+    private final CryptoImports cryptoImports;
     private final UcsArchives ucs;
     private final AuthCommands auth;
     private final HealthView health;
@@ -73,6 +75,7 @@ public final class TmshSession {
         this.principal = principal;
         this.files = appliance.files();
         this.crypto = appliance.crypto();
+        this.cryptoImports = appliance.cryptoImports();
         this.ucs = appliance.ucs();
         this.dataGroupFiles = appliance.dataGroupFiles();
         this.auth = new AuthCommands(appliance.users(), appliance.audit());
@@ -164,7 +167,7 @@ public final class TmshSession {
             return new PersistRecordsCommand(dataPlane.persistence(), folder).run(words);
         }
         if (CryptoCommand.handles(words)) {
-            return new CryptoCommand(crypto, principal, commands.snapshot(), folder).run(words);
+            return new CryptoCommand(crypto, cryptoImports, principal, commands.snapshot(), folder).run(words);
         }
         if (UcsCommand.handles(words)) {
             return new UcsCommand(ucs, principal).run(words);

@@ -11,16 +11,14 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import net.gatehouse.appliance.CoreFixture;
+import net.gatehouse.appliance.HostTmp;
 import net.gatehouse.appliance.command.Principal;
 import net.gatehouse.appliance.tmsh.TmshError;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.AnnotatedElementContext;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.io.TempDirFactory;
 
 /**
  * {@code create|modify sys file data-group NAME type T source-path file:/PATH} end to end in tmsh: the
@@ -30,20 +28,12 @@ import org.junit.jupiter.api.io.TempDirFactory;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DataGroupFilesInTmshTest {
 
-    /** A folder in the host's {@code /tmp/}, one of the folders tmsh imports from. */
-    static final class InHostTmp implements TempDirFactory {
-        @Override
-        public Path createTempDirectory(AnnotatedElementContext element, ExtensionContext extension) throws IOException {
-            return Files.createTempDirectory(Path.of("/tmp"), "gatehouse-dgfile-");
-        }
-    }
-
     private Path scratch;
     private Path dataDir;
     private CoreFixture core;
 
     @BeforeAll
-    void open(@TempDir(factory = InHostTmp.class) Path files, @TempDir(factory = InHostTmp.class) Path data) {
+    void open(@TempDir(factory = HostTmp.class) Path files, @TempDir(factory = HostTmp.class) Path data) {
         scratch = files;
         dataDir = data;
         core = CoreFixture.open(dataDir);
@@ -185,6 +175,39 @@ class DataGroupFilesInTmshTest {
         core.tmsh("load sys config");
 
         assertThat(core.tmsh("list sys file data-group saved_hosts")).isEqualTo(imported);
+    }
+
+    @Test
+    void aDataGroupFileIsNotCreatedWithoutASourcePath() {
+        String required = "01070712:3: data group file (/Common/empty) requires source-path: a data group file is"
+                + " created by importing a file (source-path file:/PATH); files are imported only from"
+                + " /var/config/rest/downloads/, /var/tmp/, /shared/tmp/ or /tmp/ (not the appliance's data directory).";
+
+        assertThat(core.tmshError("create sys file data-group empty type string")).isEqualTo(required);
+        assertThat(core.tmshError("create sys file data-group empty type string source-path none")).isEqualTo(required);
+        assertThat(core.tmshError("list sys file data-group empty")).contains("was not found");
+    }
+
+    @Test
+    void aConfigurationFileWithDataGroupFileStanzasLoadsWithOrWithoutASourcePath() throws IOException {
+        Path conf = write("exported.conf", "sys file data-group /Common/exported_hosts {\n"
+                + "    checksum SHA1:15:0123456789abcdef0123456789abcdef01234567\n"
+                + "    revision 3\n"
+                + "    size 15\n"
+                + "    source-path file:/var/tmp/gone-long-ago\n"
+                + "    type ip\n"
+                + "}\n"
+                + "sys file data-group /Common/bare_codes {\n"
+                + "    type integer\n"
+                + "}\n");
+
+        core.tmsh("load sys config merge file " + conf);
+
+        assertThat(core.tmsh("list sys file data-group exported_hosts")).contains("revision 3")
+                .contains("source-path file:/var/tmp/gone-long-ago");
+        assertThat(core.tmsh("list sys file data-group bare_codes")).isEqualTo("sys file data-group bare_codes {\n"
+                + "    type integer\n"
+                + "}\n");
     }
 
     private static String sha1(String text) {
