@@ -364,9 +364,19 @@ public final class CryptoService implements AutoCloseable {
 
     /**
      * Installs material and commits the objects that describe it, all or nothing: the commit is verified
-     * first; if anything then fails, new slots and files are removed and replaced files put back.
+     * first; if anything then fails, new slots and files are removed, and replaced files and slots put
+     * back. No commit, master key change or other install runs in between. (Key generation does not wait
+     * for an install: generating a key can take seconds, and only a refused install of a replacement
+     * key, which puts every slot back, could meet a key generated at that very moment.)
      */
     private void install(Principal principal, Optional<KeyInstall> key, Optional<CertificateInstall> certificate,
+            String sourcePath) throws ConfigError {
+        synchronized (commands) {
+            installAlone(principal, key, certificate, sourcePath);
+        }
+    }
+
+    private void installAlone(Principal principal, Optional<KeyInstall> key, Optional<CertificateInstall> certificate,
             String sourcePath) throws ConfigError {
         Batch pending = new Batch();
         key.ifPresent(k -> pending.key(k.path(), k.spec(), "none", "pending", Optional.of(sourcePath)));
@@ -380,12 +390,13 @@ public final class CryptoService implements AutoCloseable {
             if (key.isPresent()) {
                 KeyInstall k = key.get();
                 Path handle = file(keyCachePath(k.path()));
-                boolean replacing = slots.find(k.path()).isPresent();
                 rollback.restore(handle);
-                KeySlots.Slot slot = slots.importKey(k.path(), k.key());
-                if (!replacing) {
+                if (slots.find(k.path()).isPresent()) {
+                    rollback.slots(slots.archive(Optional.empty()));
+                } else {
                     rollback.slot(k.path());
                 }
+                KeySlots.Slot slot = slots.importKey(k.path(), k.key());
                 writeMaterial(handle, handle(slot));
                 batch.key(k.path(), k.spec(), "none", k.fileChecksum().orElseGet(() -> keyChecksum(slot)),
                         Optional.of(sourcePath));
@@ -675,13 +686,22 @@ public final class CryptoService implements AutoCloseable {
         }
     }
 
-    /** Undoes the material a refused change made: new slots and files are removed, replaced files restored. */
+    /**
+     * Undoes the material a refused change made: new slots and files are removed, replaced files restored,
+     * and replaced slots put back from the archive taken before.
+     */
     private final class Rollback {
         private final List<String> newSlots = new ArrayList<>();
         private final Map<Path, Optional<byte[]>> files = new LinkedHashMap<>();
+        private Optional<SlotArchive> slotsBefore = Optional.empty();
 
         void slot(String label) {
             newSlots.add(label);
+        }
+
+        /** Every slot as it was before a slot is replaced. */
+        void slots(SlotArchive before) {
+            slotsBefore = Optional.of(before);
         }
 
         void file(Path file) {
@@ -695,9 +715,17 @@ public final class CryptoService implements AutoCloseable {
         void clear() {
             newSlots.clear();
             files.clear();
+            slotsBefore = Optional.empty();
         }
 
         void run() {
+            if (slotsBefore.isPresent()) {
+                try {
+                    slots.restore(slotsBefore.get(), Optional.empty());
+                } catch (KeySlotException e) {
+                    LOG.error("The key slots could not be put back after a refused change: {}", e.getMessage());
+                }
+            }
             for (String label : newSlots) {
                 try {
                     slots.delete(label);

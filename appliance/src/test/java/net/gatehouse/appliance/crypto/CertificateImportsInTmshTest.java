@@ -182,4 +182,29 @@ class CertificateImportsInTmshTest {
         assertThat(refused.getMessage()).startsWith("01070822:3: Access Denied: user (carol)")
                 .doesNotContain("no such file");
     }
+
+    @Test
+    void aReplacementKeyThatCannotBeInstalledLeavesTheInstalledKeyInItsSlot() throws Exception {
+        KeyPair installed = TestKeys.rsa();
+        KeyPair replacement = TestKeys.rsa();
+        Path first = Files.write(scratch.resolve("keep-1.key"), TestKeys.traditionalPem(installed));
+        Path second = Files.write(scratch.resolve("keep-2.key"), TestKeys.traditionalPem(replacement));
+        core.tmsh("install sys crypto key keep from-local-file " + first);
+        long before = core.generation();
+        // the slot handle cannot be written: its temporary file's name is taken by a directory
+        Path handle = core.appliance().crypto().file(CryptoService.keyCachePath("/Common/keep"));
+        Path blocker = Files.createDirectories(handle.resolveSibling(handle.getFileName() + ".tmp"));
+        Files.write(blocker.resolve("in-the-way"), new byte[] {1});
+        try {
+            assertThat(core.tmshError("install sys crypto key keep from-local-file " + second))
+                    .startsWith("01070712:3: The key (/Common/keep) cannot be installed: ");
+        } finally {
+            Files.delete(blocker.resolve("in-the-way"));
+            Files.delete(blocker);
+        }
+
+        assertThat(core.generation()).isEqualTo(before);
+        assertThat(core.appliance().crypto().slots().find("/Common/keep").orElseThrow().publicKey())
+                .isEqualTo(installed.getPublic());
+    }
 }
