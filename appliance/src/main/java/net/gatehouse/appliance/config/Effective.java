@@ -20,9 +20,18 @@ public final class Effective {
         this.snapshot = snapshot;
     }
 
-    /** Every property in effect, defaults filled in. */
+    /**
+     * Every property in effect, defaults filled in. The root built-in of a kind ({@code clientssl})
+     * inherits from nothing: its {@code defaults-from} is {@code none} even when a loaded stanza of it
+     * does not say so, never itself.
+     */
     public Body body(ConfigObject object) {
-        return merge(object.type().properties(), object.body(), parentBody(object));
+        Body body = merge(object.type().properties(), object.body(), parentBody(object));
+        Optional<String> parentProperty = object.type().parent();
+        if (parentProperty.isPresent() && body.text(parentProperty.get()).filter(object.fullPath()::equals).isPresent()) {
+            return body.with(parentProperty.get(), new Value.Text("none"));
+        }
+        return body;
     }
 
     /** The body the object inherits from, or empty when it has no parent. */
