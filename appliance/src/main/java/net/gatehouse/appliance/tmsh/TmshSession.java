@@ -237,9 +237,13 @@ public final class TmshSession {
         List<Command> batch = new ArrayList<>();
         if (verb.equals("delete")) {
             for (Token name : words.subList(at, words.size())) {
-                for (String path : deleted(snapshot, type, name)) {
+                for (String path : named(snapshot, type, name)) {
                     batch.add(new Command.Delete(type, path));
                 }
+            }
+        } else if (verb.equals("modify") && words.get(at).is("all") && !words.get(at).quoted()) {
+            for (String path : named(snapshot, type, words.get(at))) {
+                batch.add(new Command.Modify(type, path, properties(snapshot, type, path, words, at + 1)));
             }
         } else {
             String path = fullPath(type, words.get(at).text());
@@ -251,10 +255,11 @@ public final class TmshSession {
     }
 
     /**
-     * What {@code delete} names: one object, {@code all} (every object of the component in the current
-     * folder that is not a built-in) or a glob ({@code web_*}); a glob that matches nothing is not found.
+     * What {@code delete} (or {@code modify all}) names: one object, {@code all} (every object of the
+     * component in the current folder that is not a built-in) or a glob ({@code web_*}); a glob that
+     * matches nothing is not found.
      */
-    private List<String> deleted(Snapshot snapshot, ComponentType type, Token name) throws TmshError {
+    private List<String> named(Snapshot snapshot, ComponentType type, Token name) throws TmshError {
         boolean all = name.is("all") && !name.quoted();
         if (!all && !name.text().contains("*")) {
             return List.of(fullPath(type, name.text()));
@@ -482,13 +487,19 @@ public final class TmshSession {
                 rest.add(word);
             }
         }
+        ListedProperties properties = ListedProperties.of(snapshot.schema().match(texts(rest), 0), rest);
         StanzaWriter writer = new StanzaWriter(snapshot,
-                options.contains("all-properties") ? StanzaWriter.Mode.ALL_PROPERTIES : StanzaWriter.Mode.LIST,
+                options.contains("all-properties") || properties.narrows() ? StanzaWriter.Mode.ALL_PROPERTIES
+                        : StanzaWriter.Mode.LIST,
                 folder, health);
-        List<ConfigObject> shown = selected(snapshot, rest, options.contains("recursive"));
+        List<ConfigObject> shown = selected(snapshot, properties.objectWords(), options.contains("recursive"));
         StringBuilder out = new StringBuilder();
         for (ConfigObject object : shown) {
-            out.append(options.contains("one-line") ? writer.writeOneLine(object) : writer.write(object));
+            if (properties.narrows()) {
+                out.append(properties.narrow(writer.write(object)));
+            } else {
+                out.append(options.contains("one-line") ? writer.writeOneLine(object) : writer.write(object));
+            }
         }
         return out.toString();
     }
