@@ -45,6 +45,12 @@ class RealWorldConfigsTest {
                         "list ltm virtual Adobe-test-VS", "        pool snatdemo\n        type snat\n"),
                 Arguments.of(List.of("!create sys folder /Common/appsvcs", "corkscrew-sni-routing-15.1.conf"),
                         "list sys file ssl-cert \\*.myaspirevisa.com", "sys file ssl-cert \\*.myaspirevisa.com {\n"),
+                Arguments.of(List.of("hardening-guide-cpm-host-validation.conf"),
+                        "list ltm policy _http_host_validation",
+                        "                    values { <dns_name_1> <dns_name_2> <dns_name_3> }\n"),
+                Arguments.of(List.of("!create ltm pool css_pool", "!create ltm pool jpg.pool",
+                                "!create ltm pool js.io_t80_pool", "corkscrew-policy-pool-extraction.conf"),
+                        "list ltm policy test1_ltPolicy", "                    node 10.10.10.1\n"),
                 Arguments.of(List.of("status-monitors-blog.conf"),
                         "list ltm monitor http status-http-monitor",
                         "    send \"GET /status.html HTTP/1.1\\\\r\\\\nHost: status.com\\\\r\\\\nConnection: close"));
@@ -126,6 +132,8 @@ class RealWorldConfigsTest {
                         "01020036:3: The requested Certificate (/Common/wallix.company.com.crt) was not found."),
                 Arguments.of("nginx-proxy-map-template.conf", "ltm virtual /Common/vs01-clear_to_ssl: destination value "
                         + "\"__VS_ADDR__:80\" has an invalid address '__VS_ADDR__'"),
+                Arguments.of("corkscrew-policy-pool-extraction.conf",
+                        "01020036:3: The requested Pool (/Common/css_pool) was not found."),
                 Arguments.of("corkscrew-partition-foo.conf",
                         "Configuration error: Can't associate Node (/foo/192.50.2.2) folder does not exist"));
     }
