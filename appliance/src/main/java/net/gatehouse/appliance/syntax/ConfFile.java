@@ -46,9 +46,8 @@ public final class ConfFile {
      */
     public static boolean userOrChanged(ConfigObject object) {
         ComponentType type = object.type();
-        Body own = withoutDefaults(type, object.body());
         return type.builtins().stream().filter(b -> type.builtinPath(b).equals(object.fullPath()))
-                .noneMatch(b -> withoutDefaults(type, b.body()).equals(own));
+                .noneMatch(b -> withoutDefaults(type, b.body()).equals(withoutDefaults(type, object.body())));
     }
 
     private static Body withoutDefaults(ComponentType type, Body body) {
