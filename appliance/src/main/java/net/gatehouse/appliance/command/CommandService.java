@@ -248,6 +248,9 @@ public final class CommandService {
         if (command instanceof Command.Replace && existing.isEmpty() && view.find(type.family(), path).isPresent()) {
             throw ErrorCatalog.alreadyExists(type, path);
         }
+        if (existing.isPresent()) {
+            return; // a name already held (the root folder "/" among them) is not judged again
+        }
         if (type.partitioned()) {
             if (!path.startsWith("/") || !Paths.isValidName(Paths.name(path))) {
                 throw ErrorCatalog.invalidName(type, path);

@@ -18,7 +18,8 @@ import net.gatehouse.appliance.schema.Paths;
 import net.gatehouse.appliance.schema.ValueType;
 
 /**
- * A virtual server as BIG-IP shapes it: fastL4 when no profile is given, {@code ip-protocol} from
+ * A virtual server as BIG-IP shapes it: fastL4 when no profile is given, the tcp profile added to an
+ * http profile given without a transport profile, {@code ip-protocol} from
  * its transport profile, a virtual address for its destination, an index and timestamps; exactly
  * one transport profile, http only over tcp, never with fastL4.
  */
@@ -43,6 +44,11 @@ final class VirtualRule implements ComponentRule {
             body = body.with("profiles", Value.Items.of(Item.named("/Common/fastL4")));
         }
         List<String> kinds = profileKinds(body, candidate);
+        boolean udp = body.text("ip-protocol").filter("udp"::equals).isPresent();
+        if (kinds.contains(HTTP) && kinds.stream().noneMatch(VirtualRule::isTransport) && !udp) {
+            body = body.with("profiles", withProfile((Value.Items) body.get("profiles").orElseThrow(), "/Common/tcp"));
+            kinds = profileKinds(body, candidate);
+        }
         if (body.get("ip-protocol").isEmpty()) {
             if (kinds.contains(UDP)) {
                 body = body.with("ip-protocol", Value.text("udp"));
@@ -91,7 +97,7 @@ final class VirtualRule implements ComponentRule {
         String path = virtual.fullPath();
         PolicyRule.refuseDrafts(virtual, candidate);
         List<String> kinds = profileKinds(virtual.body(), candidate);
-        long transports = kinds.stream().filter(k -> k.equals(TCP) || k.equals(UDP) || k.equals(FASTL4)).count();
+        long transports = kinds.stream().filter(VirtualRule::isTransport).count();
         boolean tcpPair = kinds.stream().filter(TCP::equals).count() == 2 && transports == 2 && sidedTcp(virtual);
         if (transports == 0) {
             throw ConfigError.general("Less than the required minimum number of profiles found on " + path
@@ -128,6 +134,16 @@ final class VirtualRule implements ComponentRule {
             contexts.add(item.body().text("context").orElse("all"));
         }
         return contexts.contains("clientside") && contexts.contains("serverside");
+    }
+
+    private static boolean isTransport(String kind) {
+        return kind.equals(TCP) || kind.equals(UDP) || kind.equals(FASTL4);
+    }
+
+    private static Value.Items withProfile(Value.Items profiles, String profile) {
+        List<Item> items = new ArrayList<>(profiles.items());
+        items.add(Item.named(profile));
+        return new Value.Items(items);
     }
 
     private static List<String> profileKinds(Body body, Snapshot candidate) {

@@ -33,10 +33,21 @@ public sealed interface Edit {
         ADD, DELETE, MODIFY, REPLACE
     }
 
-    /** The edits to one item of a collection. */
+    /** The edits to one item of a collection, or to every item ({@code members modify { all { ... } }}). */
     record ItemEdit(String name, List<Edit> edits) {
+        /** The name no item can have that stands for every item; tmsh writes it {@code all}. */
+        private static final String EVERY_ITEM = "\u0000all";
+
         public ItemEdit {
             edits = List.copyOf(edits);
+        }
+
+        public static ItemEdit everyItem(List<Edit> edits) {
+            return new ItemEdit(EVERY_ITEM, edits);
+        }
+
+        public boolean isEveryItem() {
+            return name.equals(EVERY_ITEM);
         }
     }
 }

@@ -48,6 +48,10 @@ public final class Edits {
             Edit.Collection edit, String owner) throws ConfigError {
         List<Item> items = edit.operation() == Edit.Operation.REPLACE ? new ArrayList<>() : new ArrayList<>(current);
         for (Edit.ItemEdit itemEdit : edit.items()) {
+            if (itemEdit.isEveryItem()) {
+                everyItem(shape, items, edit.operation(), itemEdit, owner);
+                continue;
+            }
             Optional<Item> existing = items.stream().filter(i -> i.name().equals(itemEdit.name())).findFirst();
             switch (edit.operation()) {
                 case ADD, REPLACE -> {
@@ -74,6 +78,19 @@ public final class Edits {
             items.sort(Comparator.comparing(Item::name));
         }
         return items;
+    }
+
+    /** {@code modify { all { ... } }} edits every item; {@code delete { all }} removes them all. */
+    private static void everyItem(Shape.Collection shape, List<Item> items, Edit.Operation operation,
+            Edit.ItemEdit itemEdit, String owner) throws ConfigError {
+        if (operation == Edit.Operation.DELETE) {
+            items.clear();
+            return;
+        }
+        for (int i = 0; i < items.size(); i++) {
+            Item item = items.get(i);
+            items.set(i, new Item(item.name(), apply(shape.itemProperties(), item.body(), itemEdit.edits(), owner)));
+        }
     }
 
     private static ConfigError notFound(Property property, String owner, Edit.ItemEdit item) {

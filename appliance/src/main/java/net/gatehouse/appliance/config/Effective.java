@@ -28,7 +28,11 @@ public final class Effective {
         this.snapshot = snapshot;
     }
 
-    /** Every property in effect, defaults filled in. */
+    /**
+     * Every property in effect, defaults filled in. The root built-in of a kind ({@code clientssl})
+     * inherits from nothing: its {@code defaults-from} is {@code none} even when a loaded stanza of it
+     * does not say so, never itself.
+     */
     public Body body(ConfigObject object) {
         String key = object.type().path() + ' ' + object.fullPath();
         Resolved known = resolved.get(key);
@@ -36,6 +40,10 @@ public final class Effective {
             return known.body();
         }
         Body body = merge(object.type().properties(), object.body(), parentBody(object));
+        Optional<String> parentProperty = object.type().parent();
+        if (parentProperty.isPresent() && body.text(parentProperty.get()).filter(object.fullPath()::equals).isPresent()) {
+            body = body.with(parentProperty.get(), new Value.Text("none"));
+        }
         resolved.put(key, new Resolved(object, body));
         return body;
     }

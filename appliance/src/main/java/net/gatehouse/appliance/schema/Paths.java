@@ -55,7 +55,10 @@ public final class Paths {
         return restName.startsWith("~") ? restName.replace('~', '/') : restName;
     }
 
-    /** A name BIG-IP accepts: starts with a letter, digit or underscore; no spaces unless quoted. */
+    /**
+     * A name BIG-IP accepts: starts with a letter, digit or underscore; no spaces unless quoted; a
+     * {@code *} within a longer name, as in a wildcard certificate's {@code *.example.com}.
+     */
     public static boolean isValidName(String name) {
         if (name.isEmpty() || name.length() > 255) {
             return false;
@@ -63,7 +66,7 @@ public final class Paths {
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
             boolean ok = Character.isLetterOrDigit(c) || c == '_' || c == '-' || c == '.' || c == ':' || c == '%'
-                    || c == ' ';
+                    || c == ' ' || (c == '*' && name.length() > 1);
             if (!ok) {
                 return false;
             }

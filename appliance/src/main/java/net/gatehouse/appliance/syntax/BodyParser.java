@@ -130,12 +130,14 @@ public final class BodyParser {
             if (nameToken.isOpen()) {
                 throw error("unexpected '{' in " + property.name(), nameToken);
             }
-            String name = itemName(property, shape.naming(), nameToken);
+            boolean everyItem = nameToken.is("all") && !nameToken.quoted()
+                    && (operation == Edit.Operation.MODIFY || operation == Edit.Operation.DELETE);
+            String name = everyItem ? "" : itemName(property, shape.naming(), nameToken);
             List<Edit> itemEdits = List.of();
             if (position < tokens.size() && tokens.get(position).isOpen()) {
                 itemEdits = bracedProperties(shape.itemProperties());
             }
-            items.add(new Edit.ItemEdit(name, itemEdits));
+            items.add(everyItem ? Edit.ItemEdit.everyItem(itemEdits) : new Edit.ItemEdit(name, itemEdits));
         }
         position++;
         return new Edit.Collection(property.name(), operation, items);

@@ -9,9 +9,11 @@ import java.util.Set;
 import java.util.Optional;
 import java.util.function.Predicate;
 import net.gatehouse.appliance.command.Command;
+import net.gatehouse.appliance.config.Body;
 import net.gatehouse.appliance.config.ConfigObject;
 import net.gatehouse.appliance.config.Edit;
 import net.gatehouse.appliance.config.Snapshot;
+import net.gatehouse.appliance.config.Value;
 import net.gatehouse.appliance.schema.ComponentType;
 import net.gatehouse.appliance.schema.Paths;
 import net.gatehouse.appliance.schema.Property;
@@ -38,9 +40,20 @@ public final class ConfFile {
         return out.toString();
     }
 
-    /** Whether an object belongs in a saved file: user objects, and built-ins a user changed. */
+    /**
+     * Whether an object belongs in a saved file: user objects, and built-ins a user changed. A built-in
+     * written back as it was, defaults spelled out or not (as a loaded file may), has not changed.
+     */
     public static boolean userOrChanged(ConfigObject object) {
-        return !object.type().isBuiltin(object.fullPath()) || object.generation() > 0;
+        ComponentType type = object.type();
+        return type.builtins().stream().filter(b -> type.builtinPath(b).equals(object.fullPath()))
+                .noneMatch(b -> withoutDefaults(type, b.body()).equals(withoutDefaults(type, object.body())));
+    }
+
+    private static Body withoutDefaults(ComponentType type, Body body) {
+        return body.edit(values -> values.entrySet().removeIf(entry -> entry.getValue() instanceof Value.Text text
+                && type.property(entry.getKey()).flatMap(Property::defaultValue).filter(text.text()::equals)
+                        .isPresent()));
     }
 
     /**

@@ -7,9 +7,14 @@ import java.util.List;
  * Splits tmsh and bigip.conf text into words. Braces are words of their own; double quotes group
  * a string (which may span lines) in which {@code \"} stands for a quote and other backslash
  * sequences such as {@code \r\n} are kept as written, as BIG-IP keeps them; {@code #} starts a
- * comment at the start of a word; {@code ;} separates commands and is returned as a word.
+ * comment at the start of a word; {@code ;} separates commands and is returned as a word. In a bare
+ * word, {@code \*} and {@code \?} stand for the glob characters themselves, as in an escaped name
+ * BIG-IP writes ({@code /Common/\*.example.com}).
  */
 public final class Lexer {
+
+    /** Glob characters a bare name escapes with a backslash ({@code \*.example.com}). */
+    private static final String GLOB = "*?";
 
     private Lexer() {
     }
@@ -66,18 +71,41 @@ public final class Lexer {
                 }
                 tokens.add(new Token(word.toString(), true, start));
             } else {
-                int start = i;
+                StringBuilder word = new StringBuilder();
                 while (i < n) {
                     char w = text.charAt(i);
                     if (Character.isWhitespace(w) || w == '{' || w == '}' || w == ';' || w == '"') {
                         break;
                     }
+                    if (w == '\\' && i + 1 < n && GLOB.indexOf(text.charAt(i + 1)) >= 0) {
+                        w = text.charAt(++i);
+                    }
+                    word.append(w);
                     i++;
                 }
-                tokens.add(new Token(text.substring(start, i), false, line));
+                tokens.add(new Token(word.toString(), false, line));
             }
         }
         return tokens;
+    }
+
+    /**
+     * Writes an object or item name as BIG-IP does: like {@link #quote}, with the glob characters
+     * {@code *} and {@code ?} escaped ({@code sys file ssl-cert /Common/\*.example.com}).
+     */
+    public static String name(String name) {
+        String quoted = quote(name, false);
+        if (quoted.startsWith("\"")) {
+            return quoted;
+        }
+        StringBuilder out = new StringBuilder();
+        for (char c : quoted.toCharArray()) {
+            if (GLOB.indexOf(c) >= 0) {
+                out.append('\\');
+            }
+            out.append(c);
+        }
+        return out.toString();
     }
 
     /** Writes a value as tmsh and bigip.conf expect it: bare when it can be, quoted otherwise. */

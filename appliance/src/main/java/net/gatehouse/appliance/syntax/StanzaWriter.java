@@ -80,7 +80,7 @@ public final class StanzaWriter {
                 ? object.fullPath()
                 : Paths.relativeTo(folder, object.fullPath());
         String header = object.type().singleton() ? object.type().path()
-                : object.type().path() + " " + Lexer.quote(name, false);
+                : object.type().path() + " " + Lexer.name(name);
         Optional<Property> verbatim = object.type().properties().stream()
                 .filter(p -> p.has(Property.Trait.VERBATIM)).findFirst();
         if (verbatim.isPresent()) {
@@ -216,7 +216,7 @@ public final class StanzaWriter {
         }
         out.add(indent + property.name() + " {");
         for (Item item : items) {
-            String name = Lexer.quote(itemName(collection.naming(), item.name()), false);
+            String name = Lexer.name(itemName(collection.naming(), item.name()));
             if (!collection.bodied() && item.body().isEmpty()) {
                 out.add(indent + INDENT + name);
             } else if (item.body().isEmpty()) {

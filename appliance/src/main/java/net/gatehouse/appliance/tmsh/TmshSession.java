@@ -240,7 +240,13 @@ public final class TmshSession {
         List<Command> batch = new ArrayList<>();
         if (verb.equals("delete")) {
             for (Token name : words.subList(at, words.size())) {
-                batch.add(new Command.Delete(type, fullPath(type, name.text())));
+                for (String path : named(snapshot, type, name)) {
+                    batch.add(new Command.Delete(type, path));
+                }
+            }
+        } else if (verb.equals("modify") && words.get(at).is("all") && !words.get(at).quoted()) {
+            for (String path : named(snapshot, type, words.get(at))) {
+                batch.add(new Command.Modify(type, path, properties(snapshot, type, path, words, at + 1)));
             }
         } else {
             String path = fullPath(type, words.get(at).text());
@@ -249,6 +255,29 @@ public final class TmshSession {
                     : new Command.Modify(type, path, edits)));
         }
         return execute(batch);
+    }
+
+    /**
+     * What {@code delete} (or {@code modify all}) names: one object, {@code all} (every object of the
+     * component in the current folder that is not a built-in) or a glob ({@code web_*}); a glob that
+     * matches nothing is not found.
+     */
+    private List<String> named(Snapshot snapshot, ComponentType type, Token name) throws TmshError {
+        boolean all = name.is("all") && !name.quoted();
+        if (!all && !name.text().contains("*")) {
+            return List.of(fullPath(type, name.text()));
+        }
+        Pattern glob = Pattern.compile(name.text().replace(".", "\\.").replace("*", ".*"));
+        List<String> paths = inFolder(type, snapshot.all(type), false).stream()
+                .filter(object -> !type.isBuiltin(object.fullPath()))
+                .map(ConfigObject::fullPath)
+                .filter(path -> all || glob.matcher(Paths.name(path)).matches())
+                .toList();
+        if (paths.isEmpty() && !all) {
+            String path = fullPath(type, name.text());
+            throw new TmshError("01020036:3: The requested " + type.label() + " (" + path + ") was not found.");
+        }
+        return paths;
     }
 
     /** {@code create|modify sys file data-group NAME source-path file:/PATH}: the file is read and checked now. */
@@ -455,19 +484,25 @@ public final class TmshSession {
         List<String> options = new ArrayList<>();
         List<Token> rest = new ArrayList<>();
         for (Token word : words.subList(1, words.size())) {
-            if (word.is("all-properties") || word.is("one-line")) {
+            if (word.is("all-properties") || word.is("one-line") || word.is("recursive")) {
                 options.add(word.text());
             } else {
                 rest.add(word);
             }
         }
+        ListedProperties properties = ListedProperties.of(snapshot.schema().match(texts(rest), 0), rest);
         StanzaWriter writer = new StanzaWriter(snapshot,
-                options.contains("all-properties") ? StanzaWriter.Mode.ALL_PROPERTIES : StanzaWriter.Mode.LIST,
+                options.contains("all-properties") || properties.narrows() ? StanzaWriter.Mode.ALL_PROPERTIES
+                        : StanzaWriter.Mode.LIST,
                 folder, health);
-        List<ConfigObject> shown = selected(snapshot, rest);
+        List<ConfigObject> shown = selected(snapshot, properties.objectWords(), options.contains("recursive"));
         StringBuilder out = new StringBuilder();
         for (ConfigObject object : shown) {
-            out.append(options.contains("one-line") ? writer.writeOneLine(object) : writer.write(object));
+            if (properties.narrows()) {
+                out.append(properties.narrow(writer.write(object)));
+            } else {
+                out.append(options.contains("one-line") ? writer.writeOneLine(object) : writer.write(object));
+            }
         }
         return out.toString();
     }
@@ -549,6 +584,11 @@ public final class TmshSession {
     }
 
     private List<ConfigObject> selected(Snapshot snapshot, List<Token> words) throws TmshError {
+        return selected(snapshot, words, false);
+    }
+
+    /** The objects the words name, in the current folder or (recursive) also in the folders below it. */
+    private List<ConfigObject> selected(Snapshot snapshot, List<Token> words, boolean recursive) throws TmshError {
         List<String> prefix = new ArrayList<>();
         for (Token word : words) {
             prefix.add(word.text());
@@ -562,7 +602,7 @@ public final class TmshSession {
             List<ConfigObject> all = new ArrayList<>();
             for (ComponentType type : snapshot.schema().types()) {
                 if (wanted.isEmpty() || (type.path() + " ").startsWith(wanted + " ")) {
-                    all.addAll(inFolder(type, snapshot.all(type)));
+                    all.addAll(inFolder(type, snapshot.all(type), recursive));
                 }
             }
             if (all.isEmpty() && snapshot.schema().types().stream()
@@ -574,13 +614,13 @@ public final class TmshSession {
         ComponentType type = exact.get();
         List<Token> names = words.subList(type.path().split(" ").length, words.size());
         if (names.isEmpty()) {
-            return inFolder(type, snapshot.all(type));
+            return inFolder(type, snapshot.all(type), recursive);
         }
         List<ConfigObject> found = new ArrayList<>();
         for (Token name : names) {
             if (name.text().contains("*")) {
                 Pattern glob = Pattern.compile(name.text().replace(".", "\\.").replace("*", ".*"));
-                for (ConfigObject object : inFolder(type, snapshot.all(type))) {
+                for (ConfigObject object : inFolder(type, snapshot.all(type), recursive)) {
                     if (glob.matcher(Paths.name(object.fullPath())).matches()) {
                         found.add(object);
                     }
@@ -594,11 +634,13 @@ public final class TmshSession {
         return found;
     }
 
-    private List<ConfigObject> inFolder(ComponentType type, Collection<ConfigObject> objects) {
+    private List<ConfigObject> inFolder(ComponentType type, Collection<ConfigObject> objects, boolean recursive) {
         if (!type.partitioned()) {
             return List.copyOf(objects);
         }
-        return objects.stream().filter(o -> Paths.folder(o.fullPath()).equals(folder)).toList();
+        String below = folder.equals("/") ? "/" : folder + "/";
+        return objects.stream().filter(o -> Paths.folder(o.fullPath()).equals(folder)
+                || (recursive && o.fullPath().startsWith(below))).toList();
     }
 
     private ComponentType component(Snapshot snapshot, List<Token> words, int start) throws TmshError {

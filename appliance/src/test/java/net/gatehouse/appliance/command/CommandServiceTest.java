@@ -92,7 +92,7 @@ class CommandServiceTest {
                 .contains("an HTTP Profile requires a TCP Profile");
         assertThat(core.tmshError("create ltm virtual v1 destination 10.1.1.1:80 profiles add { tcp udp }"))
                 .contains("Found more than one transport profile on /Common/v1");
-        assertThat(core.tmshError("create ltm virtual v1 destination 10.1.1.1:80 profiles add { http }"))
+        assertThat(core.tmshError("create ltm virtual v1 destination 10.1.1.1:80 profiles add { clientssl }"))
                 .contains("Less than the required minimum number of profiles found on /Common/v1");
         assertThat(core.tmshError("create ltm virtual v1 destination 10.1.1.1:80 profiles add { fastL4 } "
                 + "persist replace-all-with { cookie }")).startsWith("01070309:3: Cookie persistence requires");

@@ -175,7 +175,7 @@ class MonitorEngineIT {
             core.tmsh("modify ltm node 127.0.0.2 monitor default");
             assertThat(health.node("/Common/127.0.0.2")).isEqualTo(Availability.UNKNOWN);
             awaitMember("web", web, Availability.AVAILABLE);
-            core.tmsh("modify ltm default-node-monitor default-node-monitor rule node_agent");
+            core.tmsh("modify ltm default-node-monitor rule node_agent");
             await("default node monitor marks the node down", DEADLINE,
                     () -> health.node("/Common/127.0.0.2") == Availability.OFFLINE);
             awaitMember("web", web, Availability.OFFLINE);

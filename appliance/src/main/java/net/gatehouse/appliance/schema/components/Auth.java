@@ -4,6 +4,7 @@ import static net.gatehouse.appliance.schema.Props.choice;
 import static net.gatehouse.appliance.schema.Props.collection;
 import static net.gatehouse.appliance.schema.Props.number;
 import static net.gatehouse.appliance.schema.Props.text;
+import static net.gatehouse.appliance.schema.Props.trueFalse;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -50,6 +51,7 @@ public final class Auth {
         return ComponentType.builder("auth password-policy", Family.SETTINGS, "Password Policy")
                 .with(number("expiration-warning", 1, 255, 7).with(Trait.INERT),
                         number("lockout-duration", 0, Integer.MAX_VALUE, 0),
+                        trueFalse("manual-unlock-disabled", "false").with(Trait.INERT),
                         number("max-duration", 1, 99999, 99999).with(Trait.INERT),
                         number("max-login-failures", 0, 65535, 0),
                         number("min-duration", 0, 255, 0).with(Trait.INERT),

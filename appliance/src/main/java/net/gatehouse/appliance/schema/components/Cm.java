@@ -109,6 +109,7 @@ public final class Cm {
                         text("description", "none"),
                         refs("devices", Family.DEVICE, false),
                         trueFalse("full-load-on-sync", "false"),
+                        inert(trueFalse("hidden", "false")),
                         inert(number("incremental-config-sync-size-max", 1024)),
                         enabled("network-failover", "enabled"),
                         trueFalse("save-on-auto-sync", "false"),

@@ -9,8 +9,8 @@ import net.gatehouse.appliance.schema.Family;
 
 /**
  * {@code ltm default-node-monitor}: the monitor rule of every node whose {@code monitor} is
- * {@code default}. BIG-IP has exactly one, unnamed; here it is the one fixed object
- * {@code default-node-monitor}.
+ * {@code default}. BIG-IP has exactly one, unnamed (a singleton, like
+ * {@code sys global-settings}), held here as {@code default-node-monitor}.
  */
 public final class LtmDefaultNodeMonitor {
 
@@ -27,10 +27,8 @@ public final class LtmDefaultNodeMonitor {
     public static ComponentType defaultNodeMonitor() {
         return ComponentType.builder("ltm default-node-monitor", new Family("default-node-monitor"),
                         "Default Node Monitor")
-                .unpartitioned()
-                .fixed()
                 .with(monitorRule("rule", "none", "none"))
-                .builtin(NAME, Body.EMPTY)
+                .singleton(Body.EMPTY)
                 .build();
     }
 }

@@ -158,7 +158,8 @@ public final class LtmTraffic {
 
     public static ComponentType websocket() {
         return profile("websocket", "websocket")
-                .with(inert(choice("masking", "selective", "selective", "preserve", "remask", "unmask")))
+                .with(inert(choice("masking", "selective", "selective", "preserve", "remask", "unmask")),
+                        inert(text("payload-protocol-profile", "none")))
                 .builtin("websocket", Body.texts("defaults-from", "none"))
                 .build();
     }

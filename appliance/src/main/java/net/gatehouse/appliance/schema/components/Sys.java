@@ -51,7 +51,7 @@ public final class Sys {
                         inert(choice("host-addr-mode", "management", "management", "state-mirror", "custom")),
                         text("hostname", "bigip1").with(Trait.ALWAYS_LISTED),
                         inert(enabled("lcd-display", "enabled")),
-                        inert(enabled("mgmt-dhcp", "enabled")),
+                        inert(choice("mgmt-dhcp", "enabled", "enabled", "disabled", "dhcpv4", "dhcpv6")),
                         inert(enabled("net-reboot", "disabled")),
                         inert(enabled("password-prompt", "enabled")),
                         inert(enabled("quiet-boot", "enabled")),
