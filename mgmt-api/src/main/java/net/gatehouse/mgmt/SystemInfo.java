@@ -37,7 +37,7 @@ final class SystemInfo {
     private static final List<String> EMPTY_COLLECTIONS = List.of("net/tunnels/gre", "net/tunnels/ipip",
             "ltm/profile/fasthttp", "ltm/profile/diameter",
             "ltm/profile/sip", "ltm/profile/dhcpv4", "ltm/profile/dhcpv6", "ltm/message-routing/sip/profile/session",
-            "net/interface", "net/trunk", "sys/management-route", "sys/application/service", "sys/software/image",
+            "net/interface", "net/trunk", "sys/application/service", "sys/software/image",
             "sys/software/hotfix", "vcmp/guest");
 
     private final String hostname;
@@ -60,7 +60,6 @@ final class SystemInfo {
             case "sys/license" -> Optional.of(stats("sys/license", NODES.objectNode()));
             case "sys/software/volume" -> Optional.of(volumes());
             case "cm/sync-status" -> Optional.of(syncStatus());
-            case "sys/syslog" -> Optional.of(syslog());
             case "cm/device" -> Optional.of(devices());
             case "cm" -> Optional.of(listing(List.of("cm"), List.of("device")));
             default -> clean.startsWith(PROVISION) ? provisioned(clean.substring(PROVISION.length()))
@@ -121,14 +120,6 @@ final class SystemInfo {
         if (!entries.isEmpty()) {
             outer.putObject("https://localhost/mgmt/tm/" + path + "/0").putObject("nestedStats").set("entries", entries);
         }
-        return node;
-    }
-
-    /** {@code sys/syslog}: no remote syslog servers (Gatehouse logs to its own log only). */
-    private static ObjectNode syslog() {
-        ObjectNode node = NODES.objectNode();
-        node.put("kind", "tm:sys:syslog:syslogstate");
-        node.put("selfLink", "https://localhost/mgmt/tm/sys/syslog?ver=" + VERSION);
         return node;
     }
 

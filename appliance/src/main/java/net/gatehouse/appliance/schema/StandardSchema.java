@@ -15,6 +15,7 @@ import net.gatehouse.appliance.schema.components.LtmTraffic;
 import net.gatehouse.appliance.schema.components.Net;
 import net.gatehouse.appliance.schema.components.Sys;
 import net.gatehouse.appliance.schema.components.SysCore;
+import net.gatehouse.appliance.schema.components.SysServices;
 
 /** Assembles the standard schema from the component descriptions, one class per area. */
 final class StandardSchema {
@@ -28,6 +29,7 @@ final class StandardSchema {
         List<ComponentType> types = new ArrayList<>();
         types.addAll(SysCore.all());
         types.addAll(Sys.all());
+        types.addAll(SysServices.all());
         types.addAll(Auth.all());
         types.addAll(Cm.all());
         types.addAll(Net.all());
