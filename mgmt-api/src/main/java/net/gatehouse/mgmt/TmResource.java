@@ -149,6 +149,11 @@ public final class TmResource {
             if (type.path().equals("ltm policy") && call.body().path("command").asText("").equals("publish")) {
                 return published(call, type, fullPath);
             }
+            if (type.path().equals("cm device") && call.body().path("command").asText("").equals("mv")) {
+                throw new RestError(400, "Configuration error: renaming device (" + fullPath + ") to "
+                        + call.body().path("target").asText() + " is not supported: this appliance's device keeps"
+                        + " its name (the host name in sys global-settings can still be changed).");
+            }
             List<Edit> edits = read(() -> IcontrolJson.read(type, call.body(), names(snapshot, type, fullPath)));
             return run(call, imported(call, new Command.Create(type, fullPath, edits)),
                     after -> new IcontrolJson(after, HOST).write(existing(after, type, fullPath), false).toString());
