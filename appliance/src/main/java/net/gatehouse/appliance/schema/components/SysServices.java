@@ -66,7 +66,7 @@ public final class SysServices {
                         inert(text("sys-location", "Network Closet 1")),
                         inert(number("sys-services", 78)),
                         inert(text("trap-community", "public")),
-                        inert(text("trap-source", "none")))
+                        inert(text("trap-source", "none")).with(Trait.REST_SHOWS_NONE))
                 .singleton(Body.of(Map.of(
                         "agent-addresses", Value.Items.of(Item.named("tcp6:161"),
                                 Item.named("udp6:161")),
