@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
  * and TMM's log levels in BIG-IP's shapes ({@code bigip_snmp}, {@code bigip_remote_syslog}, {@code
  * bigip_sys_daemon_log_tmm}), management routes ({@code bigip_management_route}), a self IP's port
  * lockdown as a JSON array ({@code bigip_selfip}), a member named by a new node and its address
- * ({@code bigip_pool_member}) and the device rename {@code bigip_hostname} asks for.
+ * ({@code bigip_pool_member}) and the device rename {@code bigip_hostname} asks for after setting the host
+ * name.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DeviceSettingsOverRestTest {
@@ -54,10 +55,9 @@ class DeviceSettingsOverRestTest {
         assertThat(after.path("nameServers").toString()).isEqualTo("[\"192.0.2.53\",\"192.0.2.54\"]");
         assertThat(after.path("search").toString()).isEqualTo("[\"lab.local\"]");
 
-        assertThat(admin.patch("/mgmt/tm/sys/global-settings/", "{\"hostname\":\"lb1.example.com\"}").status())
-                .isEqualTo(200);
-        assertThat(admin.get("/mgmt/tm/sys/global-settings").body().path("hostname").asText())
-                .isEqualTo("lb1.example.com");
+        assertThat(admin.patch("/mgmt/tm/sys/ntp/", "{\"servers\":[\"192.0.2.123\"],\"timezone\":\"UTC\"}")
+                .status()).isEqualTo(200);
+        assertThat(admin.get("/mgmt/tm/sys/ntp").body().path("timezone").asText()).isEqualTo("UTC");
 
         Answer refused = admin.delete("/mgmt/tm/sys/ntp");
         assertThat(refused.status()).isEqualTo(400);
@@ -122,12 +122,25 @@ class DeviceSettingsOverRestTest {
     }
 
     @Test
-    void renamingTheDeviceIsRefusedNamingTheDeviceAndTheNewName() {
-        Answer refused = admin.post("/mgmt/tm/cm/device", "{\"command\":\"mv\",\"name\":\"gatehouse.localdomain\","
-                + "\"target\":\"lb1.example.com\"}");
+    void theDeviceIsNamedAfterTheHostNameSoRenamingItToTheHostNameIsDoneAndAnyOtherNameRefused() {
+        assertThat(admin.get("/mgmt/tm/cm/device").body().path("items").get(0).path("name").asText())
+                .isEqualTo("bigip1");
+        assertThat(admin.patch("/mgmt/tm/sys/global-settings", "{\"hostname\":\"lb9.example.com\"}").status())
+                .isEqualTo(200);
+        JsonNode device = admin.get("/mgmt/tm/cm/device").body().path("items").get(0);
+        assertThat(device.path("name").asText()).isEqualTo("lb9.example.com");
+        assertThat(device.path("hostname").asText()).isEqualTo("lb9.example.com");
+
+        Answer renamed = admin.post("/mgmt/tm/cm/device", "{\"command\":\"mv\",\"name\":\"bigip1\","
+                + "\"target\":\"lb9.example.com\"}");
+        assertThat(renamed.status()).isEqualTo(200);
+        assertThat(renamed.body().path("name").asText()).isEqualTo("lb9.example.com");
+
+        Answer refused = admin.post("/mgmt/tm/cm/device", "{\"command\":\"mv\",\"name\":\"lb9.example.com\","
+                + "\"target\":\"other.example.com\"}");
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.body().path("message").asText())
-                .contains("renaming device (/Common/gatehouse.localdomain) to lb1.example.com is not supported");
+                .contains("renaming device (/Common/lb9.example.com) to other.example.com is not supported");
     }
 
     private static JsonNode golden(String resource) throws IOException {
