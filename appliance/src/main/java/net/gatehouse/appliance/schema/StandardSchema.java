@@ -13,6 +13,7 @@ import net.gatehouse.appliance.schema.components.LtmProfiles;
 import net.gatehouse.appliance.schema.components.LtmSsl;
 import net.gatehouse.appliance.schema.components.LtmTraffic;
 import net.gatehouse.appliance.schema.components.Net;
+import net.gatehouse.appliance.schema.components.NetTimerPolicy;
 import net.gatehouse.appliance.schema.components.Sys;
 import net.gatehouse.appliance.schema.components.SysCore;
 import net.gatehouse.appliance.schema.components.SysServices;
@@ -33,6 +34,7 @@ final class StandardSchema {
         types.addAll(Auth.all());
         types.addAll(Cm.all());
         types.addAll(Net.all());
+        types.addAll(NetTimerPolicy.all());
         types.addAll(LtmSsl.all());
         types.addAll(LtmPolicy.all());
         types.addAll(LtmCore.all());

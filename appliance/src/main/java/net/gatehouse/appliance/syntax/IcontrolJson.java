@@ -210,7 +210,9 @@ public final class IcontrolJson {
         }
         ArrayNode array = node.putArray(property.restName());
         for (Item item : items) {
-            if (collection.itemProperties().isEmpty()) {
+            if (collection.itemProperties().isEmpty() && property.has(Property.Trait.REST_ITEM_OBJECTS)) {
+                array.addObject().put("name", item.name());
+            } else if (collection.itemProperties().isEmpty()) {
                 array.add(item.name());
             } else {
                 ObjectNode itemNode = array.addObject();
