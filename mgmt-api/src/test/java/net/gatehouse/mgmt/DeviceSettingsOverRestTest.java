@@ -17,12 +17,12 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The device settings and network calls of F5's Ansible modules found by running them against Gatehouse
  * (docs/ansible.md, "more modules"): a singleton is read and patched at its own URL ({@code
- * bigip_device_dns}, {@code bigip_device_ntp}, {@code bigip_sys_global}), SNMP, syslog's remote servers
- * and TMM's log levels in BIG-IP's shapes ({@code bigip_snmp}, {@code bigip_remote_syslog}, {@code
- * bigip_sys_daemon_log_tmm}), management routes ({@code bigip_management_route}), a self IP's port
- * lockdown as a JSON array ({@code bigip_selfip}), a member named by a new node and its address
- * ({@code bigip_pool_member}) and the device rename {@code bigip_hostname} asks for after setting the host
- * name.
+ * bigip_device_dns}, {@code bigip_device_ntp}, {@code bigip_sys_global}, {@code bigip_hostname}), SNMP,
+ * syslog's remote servers and TMM's log levels in BIG-IP's shapes ({@code bigip_snmp}, {@code
+ * bigip_remote_syslog}, {@code bigip_sys_daemon_log_tmm}), management routes ({@code
+ * bigip_management_route}), a self IP's port lockdown as a JSON array ({@code bigip_selfip}), a timer
+ * policy's rules ({@code bigip_timer_policy}), a member named by a new node and its address ({@code
+ * bigip_pool_member}) and the device rename {@code bigip_hostname} asks for after setting the host name.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DeviceSettingsOverRestTest {
@@ -141,6 +141,34 @@ class DeviceSettingsOverRestTest {
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.body().path("message").asText())
                 .contains("renaming device (/Common/lb9.example.com) to other.example.com is not supported");
+    }
+
+    @Test
+    void aTimerPolicysRulesKeepTheirProtocolPortsAndIdleTimeoutInTheShapeBigipTimerPolicyWritesAndReads() {
+        String rules = "[{\"name\":\"web\",\"ipProtocol\":\"tcp\",\"destinationPorts\":[{\"name\":\"443\"},"
+                + "{\"name\":\"80\"}],\"timers\":[{\"name\":\"flow-idle-timeout\",\"value\":\"300\"}]},"
+                + "{\"name\":\"other\",\"ipProtocol\":\"200\",\"destinationPorts\":[],"
+                + "\"timers\":[{\"name\":\"flow-idle-timeout\",\"value\":\"indefinite\"}]}]";
+        assertThat(admin.post("/mgmt/tm/net/timer-policy", "{\"name\":\"timers\",\"partition\":\"Common\","
+                + "\"description\":\"idle timeouts\",\"rules\":" + rules + "}").status()).isEqualTo(200);
+
+        JsonNode policy = admin.get("/mgmt/tm/net/timer-policy/~Common~timers").body();
+        assertThat(policy.path("kind").asText()).isEqualTo("tm:net:timer-policy:timer-policystate");
+        JsonNode web = policy.path("rules").get(1);
+        assertThat(web.path("name").asText()).isEqualTo("web");
+        assertThat(web.path("ipProtocol").asText()).isEqualTo("tcp");
+        assertThat(web.path("destinationPorts").toString()).isEqualTo("[{\"name\":\"443\"},{\"name\":\"80\"}]");
+        assertThat(web.path("timers").get(0).path("value").asText()).isEqualTo("300");
+        JsonNode other = policy.path("rules").get(0);
+        assertThat(other.path("ipProtocol").asText()).isEqualTo("200");
+        assertThat(other.has("destinationPorts")).isFalse();
+        assertThat(other.path("timers").get(0).path("value").asText()).isEqualTo("indefinite");
+
+        Answer refused = admin.patch("/mgmt/tm/net/timer-policy/~Common~timers",
+                "{\"rules\":[{\"name\":\"web\",\"ipProtocol\":\"carrier-pigeon\"}]}");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body().path("message").asText()).contains("ipProtocol", "carrier-pigeon");
+        assertThat(admin.delete("/mgmt/tm/net/timer-policy/~Common~timers").status()).isEqualTo(200);
     }
 
     private static JsonNode golden(String resource) throws IOException {

@@ -480,7 +480,10 @@ public sealed interface ValueType {
             return array;
         }
 
-        /** A JSON array as REST sends it: {@code ["tcp:22", "udp:53"]} is {@code { tcp:22 udp:53 }}, {@code []} is {@code none}. */
+        /**
+         * A JSON array as REST sends it: {@code ["tcp:22", "udp:53"]} is {@code { tcp:22 udp:53 }}, {@code []}
+         * is {@code none}.
+         */
         public String fromArray(List<String> items) {
             if (items.isEmpty()) {
                 return words.contains("none") ? "none" : "{ }";

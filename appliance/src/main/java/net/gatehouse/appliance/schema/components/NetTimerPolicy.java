@@ -39,7 +39,7 @@ public final class NetTimerPolicy {
                         text("description", "none"),
                         inert(collection("rules", new ItemNaming.Plain(), true, false,
                                 text("description", "none"),
-                                // Only tcp, udp and sctp rules take destination ports; BIG-IP writes each as {"name": "80"}.
+                                // Only tcp, udp and sctp rules take destination ports; REST writes {"name": "80"}.
                                 collection("destination-ports", new ItemNaming.Plain(), false, false)
                                         .with(Trait.REST_ITEM_OBJECTS),
                                 numberOrWord("ip-protocol", "all-other", 255, "all-other", "tcp", "udp", "sctp",
