@@ -3,7 +3,8 @@
 # against a freshly booted Gatehouse. Boots the shaded jar on a free management port, runs
 # site.yml twice (the second run must change nothing), checks that requests through the created
 # virtual server reach both backends (two small HTTP servers on 127.0.0.11/12:8080 that the
-# playbook's monitors must find up), then ops.yml (facts, a tmsh command, save), absent.yml and
+# playbook's monitors must find up), then more.yml twice (network, device settings, member states;
+# the second run must change nothing) and more-absent.yml, ops.yml (facts, a tmsh command, save), absent.yml and
 # ucs.yml (a UCS fetched with bigip_ucs_fetch, then uploaded and installed with bigip_ucs), and
 # stops everything it started, by PID.
 #
@@ -70,8 +71,15 @@ done
 grep -q app1 <<<"$answers" && grep -q app2 <<<"$answers" \
     || { tail -20 "$work/box.log" >&2; echo "run.sh: requests through web_vs did not reach both backends" >&2; exit 1; }
 echo "run.sh: requests through web_vs reached both backends"
+playbook more.yml first
+playbook more.yml second
+if ! grep -Eq 'localhost +: ok=[0-9]+ +changed=0 +unreachable=0 +failed=0' "$work/more.yml.second.out"; then
+    echo "run.sh: the second run of more.yml changed something; it must be idempotent" >&2
+    exit 1
+fi
+playbook more-absent.yml once
 playbook ops.yml once
 [[ -s "$work/data/config/bigip.conf" ]] || { echo "run.sh: bigip_config save wrote no bigip.conf" >&2; exit 1; }
 playbook absent.yml once
 playbook ucs.yml once
-echo "run.sh: ansible end-to-end passed (create, idempotent re-run, traffic, operations, absent, UCS fetch and install)"
+echo "run.sh: ansible end-to-end passed (create, idempotent re-run, traffic, more modules, operations, absent, UCS fetch and install)"

@@ -57,7 +57,8 @@ public final class MgmtServer implements AutoCloseable {
                 .property(ServerProperties.WADL_FEATURE_DISABLE, true)
                 .register(new AuthFilter(tokens, users))
                 .register(new AuthResource(tokens, users))
-                .register(new TmResource(appliance, new SystemInfo(SystemInfo.HOSTNAME, clock), transactions, sslImports))
+                .register(new TmResource(appliance, new SystemInfo(() -> SystemInfo.hostname(appliance.snapshot()), clock),
+                        transactions, sslImports))
                 .register(new TransactionResource(appliance, transactions))
                 .register(new UtilResource(appliance, uploads))
                 .register(new SysConfigResource(appliance))

@@ -165,7 +165,7 @@ final class StatsJson {
         stats.put("kind", "tm:cm:traffic-group:traffic-groupstats");
         stats.put("selfLink", BASE + link + "?ver=" + IcontrolJson.VERSION);
         ObjectNode entries = stats.putObject("entries");
-        entries.putObject("deviceName").put("description", "/Common/" + SystemInfo.HOSTNAME);
+        entries.putObject("deviceName").put("description", "/Common/" + SystemInfo.hostname(snapshot));
         entries.putObject("failoverState").put("description", "active");
         entries.putObject("nextActive").put("description", "false");
         entries.putObject("previousActive").put("description", "false");

@@ -11,21 +11,21 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import net.gatehouse.appliance.config.Snapshot;
 import net.gatehouse.appliance.syntax.IcontrolJson;
 
 /**
  * The read-only system resources clients ask for before anything else, which are facts about the
  * box rather than configuration: {@code sys/version}, {@code sys/provision} (LTM provisioned,
- * every other module not) and {@code cm/device} (this appliance, standalone and active). Also the
- * collections of BIG-IP features this appliance does not have (GRE tunnels, SIP profiles,
- * ...), which F5's clients list to classify objects: they answer as empty collections, truthfully,
- * instead of as unknown URIs.
+ * every other module not) and {@code cm/device} (this appliance, standalone and active, named after its
+ * host name). Also the collections of BIG-IP features this appliance does not have (GRE tunnels, SIP
+ * profiles, ...), which F5's clients list to classify objects: they answer as empty collections,
+ * truthfully, instead of as unknown URIs.
  */
 final class SystemInfo {
 
-    /** The appliance's host name, as {@code cm device} and the failover state name it. */
-    static final String HOSTNAME = "gatehouse.localdomain";
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final String VERSION = IcontrolJson.VERSION;
     private static final String BUILD = "0.0.1";
@@ -37,15 +37,26 @@ final class SystemInfo {
     private static final List<String> EMPTY_COLLECTIONS = List.of("net/tunnels/gre", "net/tunnels/ipip",
             "ltm/profile/fasthttp", "ltm/profile/diameter",
             "ltm/profile/sip", "ltm/profile/dhcpv4", "ltm/profile/dhcpv6", "ltm/message-routing/sip/profile/session",
-            "net/interface", "net/trunk", "sys/management-route", "sys/application/service", "sys/software/image",
+            "net/interface", "net/trunk", "sys/application/service", "sys/software/image",
             "sys/software/hotfix", "vcmp/guest");
 
-    private final String hostname;
+    private final Supplier<String> hostname;
     private final Clock clock;
 
-    SystemInfo(String hostname, Clock clock) {
+    /** {@code hostname} gives the host name now; this appliance's device is named after it. */
+    SystemInfo(Supplier<String> hostname, Clock clock) {
         this.hostname = hostname;
         this.clock = clock;
+    }
+
+    /**
+     * The appliance's host name ({@code sys global-settings hostname}, {@code bigip1} on a fresh box), which
+     * is also the name of its device in {@code cm device} and in the failover status, as on a BIG-IP whose
+     * device was renamed with its host name.
+     */
+    static String hostname(Snapshot snapshot) {
+        return snapshot.schema().type("sys global-settings").flatMap(t -> snapshot.get(t, t.singletonName()))
+                .flatMap(o -> o.body().text("hostname")).orElse("bigip1");
     }
 
     /** The resource at a path below {@code /mgmt/tm/} if it is one of these, for GET. */
@@ -60,7 +71,6 @@ final class SystemInfo {
             case "sys/license" -> Optional.of(stats("sys/license", NODES.objectNode()));
             case "sys/software/volume" -> Optional.of(volumes());
             case "cm/sync-status" -> Optional.of(syncStatus());
-            case "sys/syslog" -> Optional.of(syslog());
             case "cm/device" -> Optional.of(devices());
             case "cm" -> Optional.of(listing(List.of("cm"), List.of("device")));
             default -> clean.startsWith(PROVISION) ? provisioned(clean.substring(PROVISION.length()))
@@ -121,14 +131,6 @@ final class SystemInfo {
         if (!entries.isEmpty()) {
             outer.putObject("https://localhost/mgmt/tm/" + path + "/0").putObject("nestedStats").set("entries", entries);
         }
-        return node;
-    }
-
-    /** {@code sys/syslog}: no remote syslog servers (Gatehouse logs to its own log only). */
-    private static ObjectNode syslog() {
-        ObjectNode node = NODES.objectNode();
-        node.put("kind", "tm:sys:syslog:syslogstate");
-        node.put("selfLink", "https://localhost/mgmt/tm/sys/syslog?ver=" + VERSION);
         return node;
     }
 
@@ -257,6 +259,7 @@ final class SystemInfo {
     }
 
     private ObjectNode devices() {
+        String hostname = this.hostname.get();
         ObjectNode node = NODES.objectNode();
         node.put("kind", "tm:cm:device:devicecollectionstate");
         node.put("selfLink", "https://localhost/mgmt/tm/cm/device?ver=" + VERSION);

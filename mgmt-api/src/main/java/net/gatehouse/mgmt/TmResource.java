@@ -152,6 +152,9 @@ public final class TmResource {
             if (type.path().equals("ltm policy") && call.body().path("command").asText("").equals("publish")) {
                 return published(call, type, fullPath);
             }
+            if (type.path().equals("cm device") && call.body().path("command").asText("").equals("mv")) {
+                return renamed(call, fullPath);
+            }
             List<Edit> edits = read(() -> IcontrolJson.read(type, call.body(), names(snapshot, type, fullPath)));
             return run(call, imported(call, new Command.Create(type, fullPath, edits)),
                     after -> new IcontrolJson(after, HOST).write(existing(after, type, fullPath), false).toString());
@@ -272,6 +275,23 @@ public final class TmResource {
         } catch (ConfigError e) {
             throw RestError.of(e);
         }
+    }
+
+    /**
+     * {@code POST /mgmt/tm/cm/device {"command": "mv", "name": old, "target": new}}, as bigip_hostname sends it
+     * after changing the host name. This appliance's device is named after its host name, so the rename is
+     * already done when the target is the host name; any other name is refused.
+     */
+    private String renamed(Call call, String device) {
+        String target = call.body().path("target").asText();
+        String hostname = SystemInfo.hostname(appliance.snapshot());
+        if (!target.equals(hostname)) {
+            throw new RestError(400, "Configuration error: renaming device (" + device + ") to " + target
+                    + " is not supported: this appliance's device is named after its host name (" + hostname
+                    + "); change sys global-settings hostname instead.");
+        }
+        ObjectNode devices = system.get("cm/device").orElseThrow();
+        return devices.path("items").get(0).toString();
     }
 
     /** {@code POST /mgmt/tm/ltm/policy {"command": "publish", "name": "/Common/Drafts/p"}}: answers the published policy. */

@@ -24,7 +24,7 @@ sealed interface TmTarget {
     record Collection(ComponentType type) implements TmTarget {
     }
 
-    /** {@code /mgmt/tm/ltm/pool/~Common~web}. */
+    /** {@code /mgmt/tm/ltm/pool/~Common~web}, or a singleton's own URL ({@code /mgmt/tm/sys/dns}). */
     record Object(ComponentType type, String fullPath) implements TmTarget {
     }
 
@@ -55,7 +55,8 @@ sealed interface TmTarget {
 
     private static Optional<TmTarget> below(ComponentType type, List<String> rest) {
         if (rest.isEmpty()) {
-            return Optional.of(new Collection(type));
+            // A singleton's URL is the object itself, as on BIG-IP: GET and PATCH /mgmt/tm/sys/global-settings.
+            return Optional.of(type.singleton() ? new Object(type, type.singletonName()) : new Collection(type));
         }
         String fullPath = fullPath(type, rest.get(0));
         if (rest.size() == 1) {

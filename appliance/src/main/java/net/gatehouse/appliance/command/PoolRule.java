@@ -16,7 +16,8 @@ import net.gatehouse.appliance.schema.Paths;
 
 /**
  * Pool members name a node: {@code 10.0.0.1:80} creates node {@code 10.0.0.1} when it does not
- * exist, as BIG-IP does; {@code web1:80} needs node {@code web1}. Each member shows its node's address.
+ * exist, as BIG-IP does, and so does {@code web1:80 { address 10.0.0.1 }} (node {@code web1} at that
+ * address); {@code web1:80} alone needs node {@code web1}. Each member shows its node's address.
  */
 final class PoolRule implements ComponentRule {
 
@@ -44,8 +45,9 @@ final class PoolRule implements ComponentRule {
         ComponentType nodeType = candidate.schema().require("ltm node");
         for (Item member : pool.body().get("members").map(v -> ((Value.Items) v).items()).orElse(List.of())) {
             String node = Addresses.memberNode(member.name());
-            Optional<String> address = Addresses.canonical(Paths.name(node));
-            if (address.isPresent() && candidate.find(Family.NODE, node).isEmpty()) {
+            Optional<String> address = Addresses.canonical(Paths.name(node)).or(() -> member.body().text("address"));
+            if (address.isPresent() && candidate.find(Family.NODE, node).isEmpty()
+                    && nodes.stream().noneMatch(n -> n.fullPath().equals(node))) {
                 nodes.add(new ConfigObject(nodeType, node, Body.texts("address", address.get()), 0));
             }
         }

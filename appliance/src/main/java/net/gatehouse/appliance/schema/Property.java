@@ -49,6 +49,16 @@ public record Property(String name, Shape shape, Optional<String> defaultValue, 
          * to {@code /mgmt/tm/auth/partition/<name>}), as BIG-IP does for a user's {@code partitionAccess}.
          */
         REST_PARTITION_LINKS,
+        /**
+         * iControl JSON shows each item's full path whole as its {@code name}, with no {@code partition}
+         * field, as BIG-IP does for {@code sys syslog remoteServers} ({@code "name": "/Common/10.1.1.1"}).
+         */
+        REST_WHOLE_ITEM_NAMES,
+        /**
+         * iControl JSON writes each item of this collection of bare names as an object, {@code {"name": "80"}},
+         * as BIG-IP does for a timer policy rule's {@code destinationPorts}.
+         */
+        REST_ITEM_OBJECTS,
         /** tmsh and bigip.conf always quote the value ({@code sys db} values). */
         QUOTED,
         /**

@@ -13,8 +13,10 @@ import net.gatehouse.appliance.schema.components.LtmProfiles;
 import net.gatehouse.appliance.schema.components.LtmSsl;
 import net.gatehouse.appliance.schema.components.LtmTraffic;
 import net.gatehouse.appliance.schema.components.Net;
+import net.gatehouse.appliance.schema.components.NetTimerPolicy;
 import net.gatehouse.appliance.schema.components.Sys;
 import net.gatehouse.appliance.schema.components.SysCore;
+import net.gatehouse.appliance.schema.components.SysServices;
 
 /** Assembles the standard schema from the component descriptions, one class per area. */
 final class StandardSchema {
@@ -28,9 +30,11 @@ final class StandardSchema {
         List<ComponentType> types = new ArrayList<>();
         types.addAll(SysCore.all());
         types.addAll(Sys.all());
+        types.addAll(SysServices.all());
         types.addAll(Auth.all());
         types.addAll(Cm.all());
         types.addAll(Net.all());
+        types.addAll(NetTimerPolicy.all());
         types.addAll(LtmSsl.all());
         types.addAll(LtmPolicy.all());
         types.addAll(LtmCore.all());

@@ -27,7 +27,7 @@ public final class UnmodelledComponents {
             "ltm policy-strategy", "ltm traffic-class", "ltm classification", "ltm cipher",
             "net interface", "net trunk", "net tunnels", "net dns-resolver", "net ipsec", "net packet-filter",
             "sys application", "sys icall", "sys log-config", "sys provision", "sys management-ip",
-            "sys management-route", "sys snmp", "sys syslog", "sys sshd", "sys httpd");
+            "sys sshd", "sys httpd");
 
     private UnmodelledComponents() {
     }

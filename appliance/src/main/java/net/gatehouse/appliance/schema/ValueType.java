@@ -464,6 +464,33 @@ public sealed interface ValueType {
             return inside.isEmpty() ? "{ }" : "{ " + String.join(" ", inside.split("\\s+")) + " }";
         }
 
+        /** REST shows a list as a JSON array ({@code "allowService": ["default"]}) and a word as a string. */
+        @Override
+        public JsonNode json(String canonical) {
+            if (!canonical.startsWith("{")) {
+                return JsonNodeFactory.instance.textNode(canonical);
+            }
+            var array = JsonNodeFactory.instance.arrayNode();
+            String inside = canonical.substring(1, canonical.length() - 1).trim();
+            if (!inside.isEmpty()) {
+                for (String word : inside.split(" ")) {
+                    array.add(word);
+                }
+            }
+            return array;
+        }
+
+        /**
+         * A JSON array as REST sends it: {@code ["tcp:22", "udp:53"]} is {@code { tcp:22 udp:53 }}, {@code []}
+         * is {@code none}.
+         */
+        public String fromArray(List<String> items) {
+            if (items.isEmpty()) {
+                return words.contains("none") ? "none" : "{ }";
+            }
+            return "{ " + String.join(" ", items) + " }";
+        }
+
         @Override
         public int span(List<String> words, int start) {
             if (!words.get(start).equals("{")) {

@@ -210,12 +210,14 @@ public final class IcontrolJson {
         }
         ArrayNode array = node.putArray(property.restName());
         for (Item item : items) {
-            if (collection.itemProperties().isEmpty()) {
+            if (collection.itemProperties().isEmpty() && property.has(Property.Trait.REST_ITEM_OBJECTS)) {
+                array.addObject().put("name", item.name());
+            } else if (collection.itemProperties().isEmpty()) {
                 array.add(item.name());
             } else {
                 ObjectNode itemNode = array.addObject();
-                // Full paths are split into name and partition; other names (10.0.0.0/8) stay whole.
-                boolean fullPath = item.name().startsWith("/");
+                // Full paths are split into name and partition (unless the property says not); other names stay whole.
+                boolean fullPath = item.name().startsWith("/") && !property.has(Property.Trait.REST_WHOLE_ITEM_NAMES);
                 itemNode.put("name", fullPath ? Paths.name(item.name()) : item.name());
                 if (fullPath) {
                     itemNode.put("partition", Paths.partition(item.name()));
@@ -399,6 +401,11 @@ public final class IcontrolJson {
         ValueType type = property.scalarType().orElseThrow();
         boolean exact = type instanceof ValueType.Text;
         String raw = given.isTextual() && !exact ? given.asText().strip() : given.asText();
+        if (type instanceof ValueType.WordOrList list && given.isArray()) {
+            List<String> items = new ArrayList<>();
+            given.forEach(item -> items.add(item.asText().strip()));
+            raw = list.fromArray(items);
+        }
         try {
             return new Edit.SetText(property.name(), type.canonical(raw, names));
         } catch (InvalidValue e) {

@@ -53,7 +53,7 @@ public final class Sys {
                         inert(enabled("lcd-display", "enabled")),
                         inert(choice("mgmt-dhcp", "enabled", "enabled", "disabled", "dhcpv4", "dhcpv6")),
                         inert(enabled("net-reboot", "disabled")),
-                        inert(enabled("password-prompt", "enabled")),
+                        inert(text("password-prompt", "Password")),
                         inert(enabled("quiet-boot", "enabled")),
                         inert(text("username-prompt", "Username")))
                 .singleton(Body.EMPTY)
