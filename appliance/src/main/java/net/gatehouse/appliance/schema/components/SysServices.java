@@ -47,7 +47,10 @@ public final class SysServices {
         return property.with(Trait.INERT);
     }
 
-    /** The SNMP agent's settings; communities, traps and SNMPv3 users are not modelled. */
+    /**
+     * The SNMP agent's settings, with its communities, traps, SNMPv3 users and disk and process
+     * monitors as an exported {@code bigip_base.conf} holds them (items named {@code /Common/NAME}).
+     */
     public static ComponentType snmp() {
         return ComponentType.builder("sys snmp", Family.SETTINGS, "SNMP")
                 .with(inert(words("agent-addresses")),
@@ -55,23 +58,48 @@ public final class SysServices {
                         inert(words("allowed-addresses")),
                         inert(enabled("auth-trap", "disabled")),
                         inert(enabled("bigip-traps", "enabled")),
+                        inert(snmpItems("communities", text("access", "ro"), text("community-name", "none"),
+                                text("description", "none"), enabled("ipv6", "disabled"), text("oid-subset", "none"),
+                                text("source", "none"))),
                         text("description", "none"),
+                        inert(snmpItems("disk-monitors", text("description", "none"), text("minspace", "none"),
+                                text("minspace-type", "size"), text("path", "none"))),
+                        inert(text("include", "none")),
                         inert(text("l2forward-vlan", "none")),
                         inert(number("load-max1", 12)),
                         inert(number("load-max15", 12)),
                         inert(number("load-max5", 12)),
+                        inert(snmpItems("process-monitors", text("description", "none"),
+                                text("max-processes", "none"), text("min-processes", "1"), text("process", "none"))),
                         inert(choice("snmpv1", "enable", "enable", "disable")),
                         inert(choice("snmpv2c", "enable", "enable", "disable")),
                         inert(text("sys-contact", "Customer Name <admin@customer.com>")),
                         inert(text("sys-location", "Network Closet 1")),
                         inert(number("sys-services", 78)),
                         inert(text("trap-community", "public")),
-                        inert(text("trap-source", "none")).with(Trait.REST_SHOWS_NONE))
+                        inert(text("trap-source", "none")).with(Trait.REST_SHOWS_NONE),
+                        inert(snmpItems("traps", text("auth-password", "none"), text("auth-password-encrypted", "none"),
+                                text("auth-protocol", "none"), text("community", "none"), text("description", "none"),
+                                text("engine-id", "none"), text("host", "none"), text("port", "162"),
+                                text("privacy-password", "none"), text("privacy-password-encrypted", "none"),
+                                text("privacy-protocol", "none"), text("security-level", "no-auth-no-privacy"),
+                                text("security-name", "none"), text("version", "2c"))),
+                        inert(snmpItems("users", text("access", "ro"), text("auth-password", "none"),
+                                text("auth-password-encrypted", "none"), text("auth-protocol", "none"),
+                                text("description", "none"), text("oid-subset", "none"), text("privacy-password", "none"),
+                                text("privacy-password-encrypted", "none"), text("privacy-protocol", "none"),
+                                text("security-level", "no-auth-no-privacy"), text("source", "none"),
+                                text("username", "none"))))
                 .singleton(Body.of(Map.of(
                         "agent-addresses", Value.Items.of(Item.named("tcp6:161"),
                                 Item.named("udp6:161")),
                         "allowed-addresses", Value.Items.of(Item.named("127.0.0.0/8")))))
                 .build();
+    }
+
+    /** One of the agent's named lists ({@code communities}, {@code traps}, ...), its items named {@code /Common/NAME}. */
+    private static Property snmpItems(String name, Property... itemProperties) {
+        return collection(name, new ItemNaming.Plain(), true, false, itemProperties).with(Trait.REST_WHOLE_ITEM_NAMES);
     }
 
     /** Syslog's facility levels and the remote servers it would forward to. */
