@@ -6,6 +6,7 @@ import java.util.Optional;
 import net.gatehouse.appliance.config.Body;
 import net.gatehouse.appliance.config.ConfigObject;
 import net.gatehouse.appliance.config.Snapshot;
+import net.gatehouse.appliance.config.Value;
 import net.gatehouse.appliance.runtime.CertificateView;
 
 /**
@@ -36,9 +37,12 @@ public final class CertificateDetails implements CertificateView {
         return type.equals("sys file ssl-cert") ? ofFile(leaf.get()) : ofCryptoCert(leaf.get());
     }
 
-    /** {@code sys file ssl-cert}: REST {@code subject}, {@code expirationString}, {@code keyType}, ... */
+    /**
+     * {@code sys file ssl-cert}: REST {@code subject}, {@code expirationString}, {@code keyType}, ... and,
+     * when the certificate has them, {@code subjectAlternativeName} ({@code DNS:a.example.com,IP:10.0.0.1}).
+     */
     static Body ofFile(X509Certificate certificate) {
-        return Body.texts("certificate-key-curve-name", CertificateInfo.curveName(certificate),
+        Body details = Body.texts("certificate-key-curve-name", CertificateInfo.curveName(certificate),
                 "certificate-key-size", Integer.toString(CertificateInfo.keySize(certificate)),
                 "expiration-date", Long.toString(certificate.getNotAfter().toInstant().getEpochSecond()),
                 "expiration-string", CertificateInfo.expiration(certificate),
@@ -48,6 +52,9 @@ public final class CertificateDetails implements CertificateView {
                 "serial-number", CertificateInfo.serialNumber(certificate),
                 "subject", CertificateInfo.subject(certificate),
                 "version", Integer.toString(certificate.getVersion()));
+        String alternatives = CertificateInfo.alternativeNames(certificate);
+        return alternatives.isEmpty() ? details
+                : details.with("subject-alternative-name", new Value.Text(alternatives));
     }
 
     /** {@code sys crypto cert}: the {@code expiration}, {@code issuer}, ... lines of {@code list sys crypto cert}. */

@@ -108,6 +108,7 @@ class CertificateDetailsInTmshTest {
                     "    expiration-date " + Instant.parse("2027-01-02T03:04:05Z").getEpochSecond() + "\n",
                     "    expiration-string \"Jan  2 03:04:05 2027 GMT\"\n",
                     "    subject CN=edge.example.com,O=Edge,C=GB\n");
+            assertThat(listed).doesNotContain("subject-alternative-name");
             assertThat(crypto).contains("    public-key-type EC\n", "    certificate-key-size 256\n",
                     "    expiration Jan  2 03:04:05 2027 GMT\n");
         }

@@ -250,6 +250,7 @@ public final class LtmSsl {
                 text("key-type", null).with(Trait.READ_ONLY),
                 text("serial-number", null).with(Trait.READ_ONLY),
                 text("subject", null).with(Trait.READ_ONLY),
+                text("subject-alternative-name", null).with(Trait.READ_ONLY),
                 number("version").with(Trait.READ_ONLY));
     }
 
