@@ -87,7 +87,8 @@ public final class IcontrolJson {
         }
         Body body = RuntimeState.withDetails(RuntimeState.merge(object, effective.body(object), health, false),
                 certificates.details(snapshot, object));
-        writeProperties(node, type.properties(), body, new Where(link, type, expand, object.generation(), kindPrefix(type)));
+        writeProperties(node, type.properties(), body,
+                new Where(link, type, expand, object.generation(), kindPrefix(type)));
         return node;
     }
 

@@ -254,7 +254,10 @@ public final class StanzaWriter {
                     .orElse(shown);
         }
         boolean multiWord = property.scalarType().map(ValueType::multiWord).orElse(false);
-        return multiWord || property.has(Property.Trait.UNQUOTED) ? shown : Lexer.quote(shown, property.has(Property.Trait.QUOTED));
+        if (multiWord || property.has(Property.Trait.UNQUOTED)) {
+            return shown;
+        }
+        return Lexer.quote(shown, property.has(Property.Trait.QUOTED));
     }
 
     private String itemName(ItemNaming naming, String name) {
