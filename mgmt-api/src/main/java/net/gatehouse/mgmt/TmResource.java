@@ -32,7 +32,9 @@ import net.gatehouse.appliance.config.ConfigError;
 import net.gatehouse.appliance.config.ConfigObject;
 import net.gatehouse.appliance.config.Edit;
 import net.gatehouse.appliance.config.Snapshot;
+import net.gatehouse.appliance.crypto.CertificateDetails;
 import net.gatehouse.appliance.datagroup.DataGroupImports;
+import net.gatehouse.appliance.runtime.HealthView;
 import net.gatehouse.appliance.schema.ComponentType;
 import net.gatehouse.appliance.schema.NameContext;
 import net.gatehouse.appliance.schema.Paths;
@@ -106,7 +108,7 @@ public final class TmResource {
                 return stats.get().toString();
             }
         }
-        IcontrolJson json = new IcontrolJson(snapshot, HOST);
+        IcontrolJson json = json(snapshot);
         TmTarget target = target(path);
         if (target instanceof TmTarget.Listing listing) {
             return listing(snapshot, listing.words()).toString();
@@ -157,7 +159,7 @@ public final class TmResource {
             }
             List<Edit> edits = read(() -> IcontrolJson.read(type, call.body(), names(snapshot, type, fullPath)));
             return run(call, imported(call, new Command.Create(type, fullPath, edits)),
-                    after -> new IcontrolJson(after, HOST).write(existing(after, type, fullPath), false).toString());
+                    after -> json(after).write(existing(after, type, fullPath), false).toString());
         }
         if (target instanceof TmTarget.Subcollection sub) {
             if (call.transaction().isEmpty()) {
@@ -234,7 +236,7 @@ public final class TmResource {
             Command command = imported(call, replace ? new Command.Replace(type, object.fullPath(), edits)
                     : new Command.Modify(type, object.fullPath(), edits));
             return run(call, command, after ->
-                    new IcontrolJson(after, HOST).write(existing(after, type, object.fullPath()), false).toString());
+                    json(after).write(existing(after, type, object.fullPath()), false).toString());
         }
         if (target instanceof TmTarget.Item item) {
             if (call.transaction().isEmpty()) {
@@ -303,7 +305,7 @@ public final class TmResource {
         try {
             Snapshot after = appliance.commands().execute(call.principal(),
                     PolicyDrafts.publish(appliance.snapshot(), draft)).snapshot();
-            return new IcontrolJson(after, HOST).write(existing(after, type, PolicyDrafts.publishedPath(draft)), false)
+            return json(after).write(existing(after, type, PolicyDrafts.publishedPath(draft)), false)
                     .toString();
         } catch (ConfigError e) {
             throw RestError.of(e);
@@ -313,7 +315,7 @@ public final class TmResource {
     /** {@code PATCH /mgmt/tm/ltm/policy/~Common~p {"createDraft": true}}: answers the new draft. */
     private String drafted(Call call, ComponentType type, String published) {
         try {
-            return run(call, PolicyDrafts.draft(appliance.snapshot(), published), after -> new IcontrolJson(after, HOST)
+            return run(call, PolicyDrafts.draft(appliance.snapshot(), published), after -> json(after)
                     .write(existing(after, type, PolicyDrafts.draftPath(published)), false).toString());
         } catch (ConfigError e) {
             throw RestError.of(e);
@@ -333,10 +335,10 @@ public final class TmResource {
         Snapshot installed = appliance.snapshot();
         List<Edit> edits = read(() -> IcontrolJson.read(type, rest, names(installed, type, fullPath)));
         if (edits.isEmpty()) {
-            return new IcontrolJson(installed, HOST).write(existing(installed, type, fullPath), false).toString();
+            return json(installed).write(existing(installed, type, fullPath), false).toString();
         }
         return run(call, new Command.Modify(type, fullPath, edits),
-                after -> new IcontrolJson(after, HOST).write(existing(after, type, fullPath), false).toString());
+                after -> json(after).write(existing(after, type, fullPath), false).toString());
     }
 
     /** {@code POST /mgmt/tm/sys/crypto/key|cert {"command": "install", ...}}: installed at once, as tmsh's install. */
@@ -374,6 +376,11 @@ public final class TmResource {
         node.put("selfLink", "https://localhost/mgmt/tm/sys/log/audit/stats?ver=" + IcontrolJson.VERSION);
         node.putObject("apiRawValues").put("apiAnonymous", text);
         return node;
+    }
+
+    /** REST's writer: objects as BIG-IP returns them, with the details read from certificates. */
+    private IcontrolJson json(Snapshot snapshot) {
+        return new IcontrolJson(snapshot, HOST, HealthView.unchecked(), new CertificateDetails(appliance.crypto()));
     }
 
     private static ConfigObject existing(Snapshot snapshot, ComponentType type, String fullPath) {

@@ -1,7 +1,11 @@
 package net.gatehouse.appliance.crypto;
 
+import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.cert.CertificateEncodingException;
 import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.ECKey;
@@ -12,6 +16,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -141,6 +146,45 @@ public final class CertificateInfo {
     /** {@code rsa-public} or {@code ec-public}, and the key's size in bits. */
     public static String keyType(X509Certificate certificate) {
         return certificate.getPublicKey() instanceof RSAKey ? "rsa-public" : "ec-public";
+    }
+
+    /** The curve of an EC certificate's key as BIG-IP names it ({@code prime256v1}); {@code none} for RSA. */
+    public static String curveName(X509Certificate certificate) {
+        if (!(certificate.getPublicKey() instanceof ECKey)) {
+            return "none";
+        }
+        return switch (keySize(certificate)) {
+            case 256 -> "prime256v1";
+            case 384 -> "secp384r1";
+            case 521 -> "secp521r1";
+            default -> "none";
+        };
+    }
+
+    /**
+     * The serial number as OpenSSL prints it (BIG-IP reads certificates with OpenSSL): in decimal when it
+     * fits a 64-bit number ({@code 1}), else its bytes in hex separated by colons ({@code 03:a1:...}).
+     */
+    public static String serialNumber(X509Certificate certificate) {
+        BigInteger serial = certificate.getSerialNumber();
+        if (serial.signum() >= 0 && serial.bitLength() < Long.SIZE) {
+            return serial.toString();
+        }
+        return colonHex(serial.abs().toByteArray(), false);
+    }
+
+    /** {@code SHA256/D5:DF:...}: the SHA-256 of the certificate, as {@code list sys crypto cert} shows it. */
+    public static String fingerprint(X509Certificate certificate) {
+        try {
+            return "SHA256/" + colonHex(MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded()), true);
+        } catch (NoSuchAlgorithmException | CertificateEncodingException e) {
+            throw new IllegalStateException("SHA-256 of a parsed certificate cannot fail", e);
+        }
+    }
+
+    private static String colonHex(byte[] bytes, boolean upper) {
+        String hex = HexFormat.ofDelimiter(":").formatHex(bytes);
+        return upper ? hex.toUpperCase(Locale.ROOT) : hex;
     }
 
     public static int keySize(X509Certificate certificate) {

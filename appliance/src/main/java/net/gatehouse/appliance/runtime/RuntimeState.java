@@ -47,6 +47,11 @@ public final class RuntimeState {
         return body.with("members", new Value.Items(shown));
     }
 
+    /** The body with the read-only details read from the object's certificate, replacing any stored value. */
+    public static Body withDetails(Body body, Body details) {
+        return details.isEmpty() ? body : body.edit(values -> values.putAll(details.values()));
+    }
+
     private static Body withState(Body body, Availability availability, boolean listMonitored) {
         Optional<String> configured = body.text("state");
         if (configured.isEmpty() && !(listMonitored && availability != Availability.UNKNOWN)) {

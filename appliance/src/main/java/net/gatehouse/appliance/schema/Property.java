@@ -62,6 +62,11 @@ public record Property(String name, Shape shape, Optional<String> defaultValue, 
         /** tmsh and bigip.conf always quote the value ({@code sys db} values). */
         QUOTED,
         /**
+         * tmsh {@code list} writes the value as it is, spaces and all, never quoted (as BIG-IP lists a
+         * {@code sys crypto cert}'s {@code expiration} and {@code issuer}).
+         */
+        UNQUOTED,
+        /**
          * A password or passphrase: stored, listed and saved only encrypted under the master key
          * ({@code $M$...}, see {@code config.Secrets}); iControl REST returns only that form.
          */

@@ -27,6 +27,11 @@ public final class Props {
         return number(name, 0, U32, def);
     }
 
+    /** A number with no F5 default: shown only when it has a value (a fact read from a certificate). */
+    public static Property number(String name) {
+        return scalar(name, new ValueType.Number(0, Long.MAX_VALUE), null);
+    }
+
     public static Property number(String name, long min, long max, long def) {
         return scalar(name, new ValueType.Number(min, max), Long.toString(def));
     }

@@ -20,6 +20,7 @@ import net.gatehouse.appliance.config.Item;
 import net.gatehouse.appliance.config.Secrets;
 import net.gatehouse.appliance.config.Snapshot;
 import net.gatehouse.appliance.config.Value;
+import net.gatehouse.appliance.runtime.CertificateView;
 import net.gatehouse.appliance.runtime.HealthView;
 import net.gatehouse.appliance.runtime.RuntimeState;
 import net.gatehouse.appliance.schema.ComponentType;
@@ -51,17 +52,24 @@ public final class IcontrolJson {
     private final Effective effective;
     private final String host;
     private final HealthView health;
+    private final CertificateView certificates;
 
     public IcontrolJson(Snapshot snapshot, String host) {
-        this(snapshot, host, HealthView.unchecked());
+        this(snapshot, host, HealthView.unchecked(), CertificateView.none());
     }
 
     /** A writer that shows member and node {@code state} as the monitors say. */
     public IcontrolJson(Snapshot snapshot, String host, HealthView health) {
+        this(snapshot, host, health, CertificateView.none());
+    }
+
+    /** A writer that shows member and node {@code state} as the monitors say and the details read from certificates. */
+    public IcontrolJson(Snapshot snapshot, String host, HealthView health, CertificateView certificates) {
         this.snapshot = snapshot;
         this.effective = new Effective(snapshot);
         this.host = host;
         this.health = health;
+        this.certificates = certificates;
     }
 
     /** The object as a GET returns it; {@code expand} includes subcollection items. */
@@ -77,7 +85,9 @@ public final class IcontrolJson {
         } else {
             identity(node, type.restKind(), object.fullPath(), type.partitioned(), object.generation(), link);
         }
-        writeProperties(node, type.properties(), RuntimeState.merge(object, effective.body(object), health, false),
+        Body body = RuntimeState.withDetails(RuntimeState.merge(object, effective.body(object), health, false),
+                certificates.details(snapshot, object));
+        writeProperties(node, type.properties(), body,
                 new Where(link, type, expand, object.generation(), kindPrefix(type)));
         return node;
     }

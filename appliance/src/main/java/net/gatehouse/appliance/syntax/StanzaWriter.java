@@ -10,6 +10,7 @@ import net.gatehouse.appliance.config.Effective;
 import net.gatehouse.appliance.config.Item;
 import net.gatehouse.appliance.config.Snapshot;
 import net.gatehouse.appliance.config.Value;
+import net.gatehouse.appliance.runtime.CertificateView;
 import net.gatehouse.appliance.runtime.HealthView;
 import net.gatehouse.appliance.runtime.RuntimeState;
 import net.gatehouse.appliance.schema.Addresses;
@@ -40,21 +41,33 @@ public final class StanzaWriter {
 
     private static final String INDENT = "    ";
 
+    private final Snapshot snapshot;
     private final Effective effective;
     private final Mode mode;
     private final String folder;
     private final HealthView health;
+    private final CertificateView certificates;
 
     public StanzaWriter(Snapshot snapshot, Mode mode, String folder) {
-        this(snapshot, mode, folder, HealthView.unchecked());
+        this(snapshot, mode, folder, HealthView.unchecked(), CertificateView.none());
     }
 
     /** A writer whose {@code list} shows member and node {@code state} as the monitors say (bigip.conf never does). */
     public StanzaWriter(Snapshot snapshot, Mode mode, String folder, HealthView health) {
+        this(snapshot, mode, folder, health, CertificateView.none());
+    }
+
+    /**
+     * A writer whose {@code list} shows member and node {@code state} as the monitors say and the details
+     * read from certificates (bigip.conf shows neither).
+     */
+    public StanzaWriter(Snapshot snapshot, Mode mode, String folder, HealthView health, CertificateView certificates) {
+        this.snapshot = snapshot;
         this.effective = new Effective(snapshot);
         this.mode = mode;
         this.folder = folder;
         this.health = health;
+        this.certificates = mode == Mode.CONF ? CertificateView.none() : certificates;
     }
 
     /** The stanza on several lines, ending with a newline. */
@@ -104,12 +117,14 @@ public final class StanzaWriter {
     }
 
     private Body shownBody(ConfigObject object) {
+        Body details = certificates.details(snapshot, object);
         if (mode == Mode.ALL_PROPERTIES) {
-            return RuntimeState.merge(object, effective.body(object), health, false);
+            return RuntimeState.withDetails(RuntimeState.merge(object, effective.body(object), health, false), details);
         }
         Body inherited = effective.parentBody(object).orElse(Body.EMPTY);
         Body listed = listed(object.type().properties(), object.body(), inherited, effective.body(object));
-        return mode == Mode.LIST ? RuntimeState.merge(object, listed, health, true) : listed;
+        return mode == Mode.LIST ? RuntimeState.withDetails(RuntimeState.merge(object, listed, health, true), details)
+                : listed;
     }
 
     /**
@@ -239,7 +254,10 @@ public final class StanzaWriter {
                     .orElse(shown);
         }
         boolean multiWord = property.scalarType().map(ValueType::multiWord).orElse(false);
-        return multiWord ? shown : Lexer.quote(shown, property.has(Property.Trait.QUOTED));
+        if (multiWord || property.has(Property.Trait.UNQUOTED)) {
+            return shown;
+        }
+        return Lexer.quote(shown, property.has(Property.Trait.QUOTED));
     }
 
     private String itemName(ItemNaming naming, String name) {

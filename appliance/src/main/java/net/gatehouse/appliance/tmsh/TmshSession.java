@@ -17,6 +17,7 @@ import net.gatehouse.appliance.config.ConfigObject;
 import net.gatehouse.appliance.config.Edit;
 import net.gatehouse.appliance.config.Snapshot;
 import net.gatehouse.appliance.Appliance;
+import net.gatehouse.appliance.crypto.CertificateDetails;
 import net.gatehouse.appliance.crypto.CryptoImports;
 import net.gatehouse.appliance.crypto.CryptoService;
 import net.gatehouse.appliance.datagroup.DataGroupImports;
@@ -494,7 +495,7 @@ public final class TmshSession {
         StanzaWriter writer = new StanzaWriter(snapshot,
                 options.contains("all-properties") || properties.narrows() ? StanzaWriter.Mode.ALL_PROPERTIES
                         : StanzaWriter.Mode.LIST,
-                folder, health);
+                folder, health, new CertificateDetails(crypto));
         List<ConfigObject> shown = selected(snapshot, properties.objectWords(), options.contains("recursive"));
         StringBuilder out = new StringBuilder();
         for (ConfigObject object : shown) {

@@ -209,6 +209,7 @@ public final class LtmSsl {
                         inert(trueFalse("is-bundle", "false")),
                         number("revision", 1),
                         text("source-path", "none"))
+                .with(certificateFileDetails())
                 .builtin("default.crt", Body.texts("cache-path", "/config/ssl/ssl.crt/default.crt"))
                 .builtin("ca-bundle.crt", Body.texts("cache-path", "/config/ssl/ssl.crt/ca-bundle.crt",
                         "is-bundle", "true"))
@@ -235,6 +236,33 @@ public final class LtmSsl {
                         text("source-path", "none"))
                 .builtin("default.key", Body.texts("cache-path", "/config/ssl/ssl.key/default.key"))
                 .build();
+    }
+
+    /**
+     * What BIG-IP reads out of a certificate file and shows with it (F5's REST names: {@code subject},
+     * {@code expirationString}, {@code certificateKeySize}, ...): read-only, derived from the file when shown.
+     */
+    private static List<Property> certificateFileDetails() {
+        return List.of(text("certificate-key-curve-name", null).with(Trait.READ_ONLY, Trait.REST_SHOWS_NONE),
+                number("certificate-key-size").with(Trait.READ_ONLY),
+                number("expiration-date").with(Trait.READ_ONLY),
+                text("expiration-string", null).with(Trait.READ_ONLY),
+                text("fingerprint", null).with(Trait.READ_ONLY),
+                text("issuer", null).with(Trait.READ_ONLY),
+                text("key-type", null).with(Trait.READ_ONLY),
+                text("serial-number", null).with(Trait.READ_ONLY),
+                text("subject", null).with(Trait.READ_ONLY),
+                text("subject-alternative-name", null).with(Trait.READ_ONLY),
+                number("version").with(Trait.READ_ONLY));
+    }
+
+    /** What {@code list sys crypto cert} reads out of the certificate, written as BIG-IP lists it (unquoted). */
+    private static List<Property> cryptoCertDetails() {
+        return List.of(number("certificate-key-size").with(Trait.READ_ONLY),
+                text("expiration", null).with(Trait.READ_ONLY, Trait.UNQUOTED),
+                text("fingerprint", null).with(Trait.READ_ONLY, Trait.UNQUOTED),
+                text("issuer", null).with(Trait.READ_ONLY, Trait.UNQUOTED),
+                text("public-key-type", null).with(Trait.READ_ONLY));
     }
 
     private static List<Property> subject() {
@@ -267,6 +295,7 @@ public final class LtmSsl {
                 .with(text("description", "none"),
                         ref("key", Family.CRYPTO_KEY, "none", "none"),
                         number("lifetime", 1, 36500, 365))
+                .with(cryptoCertDetails())
                 .build();
     }
 
