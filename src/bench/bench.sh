@@ -227,7 +227,10 @@ start_gatehouse() { # threads
   GH_MGMT=$(sed -n 's/^management REST API: .*(port \([0-9]*\)).*/\1/p' "$out")
   log "Gatehouse up: $(grep '^POST: data plane' "$out"), ssh $GH_SSH, REST $GH_MGMT"
   log "Gatehouse $(grep -m1 -o 'Data plane TLS: .*' "$out" || echo "TLS engine not logged (GATEHOUSE_TLS_PROVIDER=$GATEHOUSE_TLS_PROVIDER)")"
-  tmsh_ok "create ltm pool bench_pool members add { $H:$B1 $H:$B2 } load-balancing-mode round-robin" || die "pool refused"
+  # slow-ramp-time 0: BIG-IP's default (10 s) would ramp a member put back in over ten seconds, where
+  # HAProxy (no slowstart) and nginx (no slow_start) send it its share at once
+  tmsh_ok "create ltm pool bench_pool members add { $H:$B1 $H:$B2 } load-balancing-mode round-robin slow-ramp-time 0" \
+    || die "pool refused"
   tmsh_ok "create ltm virtual bench_l4 destination $H:$GH_L4 ip-protocol tcp pool bench_pool profiles add { fastL4 } source-address-translation { type automap }" \
     || die "L4 virtual refused"
   GH_L7_OK=0; GH_TLS_OK=0
