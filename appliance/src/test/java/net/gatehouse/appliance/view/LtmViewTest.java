@@ -57,4 +57,24 @@ class LtmViewTest {
             assertThat(plain.sourceTranslation().type()).isEqualTo("none");
         }
     }
+
+    @Test
+    void aSnapshotHasOneViewAndTheNextCommitsViewSeesAChangedSharedProfileInEveryVirtual() {
+        try (CoreFixture core = CoreFixture.open(dir)) {
+            core.tmsh("create ltm profile http shared_http defaults-from http");
+            core.tmsh("create ltm virtual a destination 10.1.1.4:80 profiles add { tcp shared_http }");
+            core.tmsh("create ltm virtual b destination 10.1.1.5:80 profiles add { tcp shared_http }");
+            LtmView before = LtmView.of(core.appliance().snapshot());
+            assertThat(LtmView.of(core.appliance().snapshot())).isSameAs(before);
+
+            core.tmsh("modify ltm profile http http insert-xforwarded-for enabled");
+            LtmView after = LtmView.of(core.appliance().snapshot());
+
+            assertThat(after).isNotSameAs(before);
+            for (String virtual : new String[] {"/Common/a", "/Common/b"}) {
+                assertThat(before.virtuals().get(virtual).http().orElseThrow().insertXForwardedFor()).isFalse();
+                assertThat(after.virtuals().get(virtual).http().orElseThrow().insertXForwardedFor()).isTrue();
+            }
+        }
+    }
 }
