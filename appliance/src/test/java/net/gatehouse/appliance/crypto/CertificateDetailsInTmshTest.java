@@ -197,4 +197,19 @@ class CertificateDetailsInTmshTest {
         return new JcaX509CertificateConverter().getCertificate(builder.build(new JcaContentSignerBuilder(algorithm)
                 .build(signer)));
     }
+
+    @Test
+    void theBoxsOwnDefaultCertificateListsAsASysCryptoCertWithItsSubjectAndDetails() throws Exception {
+        try (CoreFixture core = CoreFixture.open(dir.resolve("box"))) {
+            String listed = core.tmsh("list sys crypto cert default.crt");
+
+            assertThat(listed).startsWith("sys crypto cert default.crt {")
+                    .contains("    common-name localhost.localdomain\n")
+                    .contains("    key default.key\n")
+                    .contains("    public-key-type RSA\n")
+                    .containsPattern("    expiration [A-Z][a-z]{2} [ \\d]\\d \\d{2}:\\d{2}:\\d{2} \\d{4} GMT\n");
+            assertThat(core.tmsh("list sys crypto cert")).contains("sys crypto cert ca-bundle.crt");
+            assertThat(core.tmsh("list sys crypto key")).contains("sys crypto key default.key");
+        }
+    }
 }

@@ -285,10 +285,15 @@ public final class LtmSsl {
                         inert(choice("key-type", "rsa-private", "rsa-private", "ec-private", "dsa-private")),
                         passphrase(),
                         inert(choice("security-type", "normal", "normal", "password", "fips")))
+                .builtin("default.key", Body.EMPTY)
                 .build();
     }
 
-    /** {@code sys crypto cert}: a certificate's subject, key and lifetime; stored as configuration only. */
+    /**
+     * {@code sys crypto cert}: a certificate's subject, key and lifetime; stored as configuration only.
+     * The built-ins are the views of {@code default.crt} (the self-signed certificate every box makes
+     * for itself at first boot, with F5's subject) and {@code ca-bundle.crt}.
+     */
     public static ComponentType cryptoCert() {
         return ComponentType.builder("sys crypto cert", Family.CRYPTO_CERT, "Certificate")
                 .with(subject())
@@ -296,6 +301,12 @@ public final class LtmSsl {
                         ref("key", Family.CRYPTO_KEY, "none", "none"),
                         number("lifetime", 1, 36500, 365))
                 .with(cryptoCertDetails())
+                .builtin("default.crt", Body.texts("common-name", "localhost.localdomain", "country", "US",
+                        "state", "WA", "city", "Seattle", "organization", "MyCompany", "ou", "IT",
+                        "email-address", "root@localhost.localdomain",
+                        "subject-alternative-name", "DNS:localhost.localdomain,DNS:localhost,IP:127.0.0.1",
+                        "key", "/Common/default.key", "lifetime", "3650"))
+                .builtin("ca-bundle.crt", Body.EMPTY)
                 .build();
     }
 
