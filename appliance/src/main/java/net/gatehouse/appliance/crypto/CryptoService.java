@@ -11,6 +11,7 @@ import java.security.PublicKey;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +28,7 @@ import net.gatehouse.appliance.command.CommandService;
 import net.gatehouse.appliance.command.Commit;
 import net.gatehouse.appliance.command.ErrorCatalog;
 import net.gatehouse.appliance.command.Principal;
+import net.gatehouse.appliance.config.Body;
 import net.gatehouse.appliance.config.ConfigError;
 import net.gatehouse.appliance.config.ConfigObject;
 import net.gatehouse.appliance.config.Edit;
@@ -175,11 +177,15 @@ public final class CryptoService implements AutoCloseable {
         }
     }
 
-    private static Subject localhost() {
-        return new Subject(Map.of("common-name", "localhost.localdomain", "country", "US", "state", "WA",
-                "city", "Seattle", "organization", "MyCompany", "ou", "IT",
-                "email-address", "root@localhost.localdomain",
-                "subject-alternative-name", "DNS:localhost.localdomain,DNS:localhost,IP:127.0.0.1"));
+    /** The subject of the built-in {@code sys crypto cert default.crt}, as the schema declares it. */
+    private Subject localhost() {
+        Body defaultCert = type("sys crypto cert").builtins().stream()
+                .filter(builtin -> builtin.name().equals("default.crt")).findFirst().orElseThrow().body();
+        Map<String, String> fields = new HashMap<>();
+        for (String property : Subject.PROPERTIES) {
+            defaultCert.text(property).ifPresent(value -> fields.put(property, value));
+        }
+        return new Subject(fields);
     }
 
     // ---------------------------------------------------------------- create
